@@ -1,0 +1,170 @@
+// Allocation-conscious kernels on raw tensors. Each loop is written out in full: no
+// per-element callbacks, so V8 compiles every hot loop to straight arithmetic.
+import { ShapeError, formatShape } from '../errors.js';
+import { broadcastShapes, broadcastStrides, shapesEqual, sizeOf, stridesOf, type Shape } from './shape.js';
+import { fromData, type Tensor } from './tensor.js';
+
+/** Copies `x` broadcast to `shape` (numpy rules); returns `x.data` itself when nothing changes. */
+export function broadcastData(x: Tensor, shape: Shape): Float64Array {
+  if (shapesEqual(x.shape, shape)) return x.data;
+  const n = sizeOf(shape);
+  const out = new Float64Array(n);
+  const src = x.data;
+  if (src.length === 1) return out.fill(src[0]);
+  const rank = shape.length;
+  const stride = broadcastStrides(x.shape, shape);
+  const index = new Array<number>(rank).fill(0);
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = src[from];
+    for (let d = rank - 1; d >= 0; d--) {
+      from += stride[d];
+      if (++index[d] < shape[d]) break;
+      from -= stride[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+/** Sums `x` over the axes on which `shape` was broadcast to `x.shape`: the transpose of broadcasting. */
+export function sumToData(x: Tensor, shape: Shape): Float64Array {
+  if (shapesEqual(x.shape, shape)) return x.data;
+  const out = new Float64Array(sizeOf(shape));
+  const src = x.data;
+  const big = x.shape;
+  const rank = big.length;
+  const stride = broadcastStrides(shape, big);
+  const index = new Array<number>(rank).fill(0);
+  let to = 0;
+  for (let i = 0; i < src.length; i++) {
+    out[to] += src[i];
+    for (let d = rank - 1; d >= 0; d--) {
+      to += stride[d];
+      if (++index[d] < big[d]) break;
+      to -= stride[d] * big[d];
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
+export type BinaryKind = 'add' | 'sub' | 'mul' | 'div';
+
+/** Elementwise a ∘ b with numpy broadcasting. */
+export function binary(kind: BinaryKind, a: Tensor, b: Tensor): Tensor {
+  const shape = broadcastShapes(kind, a.shape, b.shape);
+  const x = broadcastData(a, shape);
+  const y = broadcastData(b, shape);
+  const n = x.length;
+  const out = new Float64Array(n);
+  switch (kind) {
+    case 'add':
+      for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
+      break;
+    case 'sub':
+      for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
+      break;
+    case 'mul':
+      for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+      break;
+    case 'div':
+      for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
+      break;
+  }
+  return fromData(out, shape);
+}
+
+/** [m, k] × [k, n] → [m, n], in i-k-j order so the inner loop streams rows of both. */
+export function matmulKernel(a: Tensor, b: Tensor): Tensor {
+  if (a.shape.length !== 2 || b.shape.length !== 2 || a.shape[1] !== b.shape[0]) {
+    throw new ShapeError(
+      `matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} do not match ` +
+        `(need [m, k] × [k, n])`,
+    );
+  }
+  const [m, k] = a.shape;
+  const n = b.shape[1];
+  const A = a.data;
+  const B = b.data;
+  const C = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = A[i * k + p];
+      if (aip === 0) continue;
+      const col = p * n;
+      for (let j = 0; j < n; j++) C[row + j] += aip * B[col + j];
+    }
+  }
+  return fromData(C, [m, n]);
+}
+
+/** Permutes the axes of `x`: output axis i is input axis perm[i]. */
+export function transposeKernel(x: Tensor, perm: readonly number[]): Tensor {
+  const shape = perm.map((p) => x.shape[p]);
+  const n = x.data.length;
+  const out = new Float64Array(n);
+  const inStrides = stridesOf(x.shape);
+  const stride = perm.map((p) => inStrides[p]);
+  const rank = shape.length;
+  if (rank === 2) {
+    const [r, c] = shape;
+    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[i * c + j] = x.data[i * stride[0] + j * stride[1]];
+    return fromData(out, shape);
+  }
+  const index = new Array<number>(rank).fill(0);
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = x.data[from];
+    for (let d = rank - 1; d >= 0; d--) {
+      from += stride[d];
+      if (++index[d] < shape[d]) break;
+      from -= stride[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+  return fromData(out, shape);
+}
+
+/** Splits a shape around `axis` into (outer, length, inner) for axis reductions. */
+function around(shape: Shape, axis: number): [number, number, number] {
+  return [sizeOf(shape.slice(0, axis)), shape[axis], sizeOf(shape.slice(axis + 1))];
+}
+
+/** Sum over one axis (removed from the shape). */
+export function sumAxisKernel(x: Tensor, axis: number): Tensor {
+  const [outer, len, inner] = around(x.shape, axis);
+  const out = new Float64Array(outer * inner);
+  const src = x.data;
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < len; k++) {
+      const from = (o * len + k) * inner;
+      const to = o * inner;
+      for (let i = 0; i < inner; i++) out[to + i] += src[from + i];
+    }
+  }
+  return fromData(out, x.shape.filter((_, d) => d !== axis));
+}
+
+/** log Σ exp over one axis (removed), shifted by the maximum so ±1000 neither overflows nor underflows. */
+export function logsumexpAxisKernel(x: Tensor, axis: number): Tensor {
+  const [outer, len, inner] = around(x.shape, axis);
+  const out = new Float64Array(outer * inner);
+  const src = x.data;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * len * inner + i;
+      let max = -Infinity;
+      for (let k = 0; k < len; k++) max = Math.max(max, src[base + k * inner]);
+      if (!Number.isFinite(max)) {
+        out[o * inner + i] = max;
+        continue;
+      }
+      let s = 0;
+      for (let k = 0; k < len; k++) s += Math.exp(src[base + k * inner] - max);
+      out[o * inner + i] = max + Math.log(s);
+    }
+  }
+  return fromData(out, x.shape.filter((_, d) => d !== axis));
+}
