@@ -168,3 +168,20 @@ export function logsumexpAxisKernel(x: Tensor, axis: number): Tensor {
   }
   return fromData(out, x.shape.filter((_, d) => d !== axis));
 }
+
+/** Entries start … end−1 of one axis (the rest of the shape unchanged). */
+export function sliceAxisKernel(x: Tensor, axis: number, start: number, end: number): Tensor {
+  const [outer, len, inner] = around(x.shape, axis);
+  const width = (end - start) * inner;
+  const out = new Float64Array(outer * width);
+  for (let o = 0; o < outer; o++) out.set(x.data.subarray((o * len + start) * inner, (o * len + end) * inner), o * width);
+  return fromData(out, x.shape.map((d, i) => (i === axis ? end - start : d)));
+}
+
+/** Zero-pads one axis to `length`, placing x at offset `start`: the adjoint of slicing. */
+export function padAxisKernel(x: Tensor, axis: number, start: number, length: number): Tensor {
+  const [outer, len, inner] = around(x.shape, axis);
+  const out = new Float64Array(outer * length * inner);
+  for (let o = 0; o < outer; o++) out.set(x.data.subarray(o * len * inner, (o + 1) * len * inner), (o * length + start) * inner);
+  return fromData(out, x.shape.map((d, i) => (i === axis ? length : d)));
+}

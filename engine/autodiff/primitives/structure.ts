@@ -1,10 +1,10 @@
 // Shape-changing primitives. broadcastTo and sumTo are each other's transpose; the
 // autodiff walker uses them for numpy broadcasting.
 import { ShapeError, formatShape } from '../../errors.js';
-import { broadcastData, sumToData, transposeKernel } from '../../tensor/kernels.js';
+import { broadcastData, padAxisKernel, sliceAxisKernel, sumToData, transposeKernel } from '../../tensor/kernels.js';
 import { assertBroadcastable, normalizeAxis, sizeOf, type Shape } from '../../tensor/shape.js';
 import { fromData, type Tensor } from '../../tensor/tensor.js';
-import { definePrimitive } from '../primitive.js';
+import { definePrimitive, type Primitive } from '../primitive.js';
 import { bind } from '../trace.js';
 
 const reshapeP = definePrimitive<Shape>({
@@ -33,6 +33,28 @@ const sumToP = definePrimitive<Shape>({
   impl: ([x], shape) => fromData(sumToData(x, shape).slice(), shape),
   jvp: [(t, _, __, shape) => sumTo(t, shape)],
   vjp: [(g, _, [x]) => broadcastTo(g, x.shape)],
+});
+
+interface AxisRange {
+  axis: number;
+  start: number;
+  end: number;
+  /** The length of the padded axis (the sliced input's length). */
+  length: number;
+}
+
+const sliceP: Primitive<AxisRange> = definePrimitive<AxisRange>({
+  name: 'slice',
+  impl: ([x], r) => sliceAxisKernel(x, r.axis, r.start, r.end),
+  jvp: [(t, _, __, r) => bind(sliceP, [t], r)],
+  vjp: [(g, _, __, r) => bind(padP, [g], r)],
+});
+
+const padP: Primitive<AxisRange> = definePrimitive<AxisRange>({
+  name: 'pad',
+  impl: ([x], r) => padAxisKernel(x, r.axis, r.start, r.length),
+  jvp: [(t, _, __, r) => bind(padP, [t], r)],
+  vjp: [(g, _, __, r) => bind(sliceP, [g], r)],
 });
 
 function inversePermutation(perm: readonly number[]): number[] {
@@ -72,4 +94,24 @@ export function broadcastTo(x: Tensor, shape: Shape): Tensor {
 export function sumTo(x: Tensor, shape: Shape): Tensor {
   assertBroadcastable('sumTo', shape, x.shape);
   return bind(sumToP, [x], [...shape]);
+}
+
+/** Entries start … end−1 along `axis` (default 0), like numpy's x[start:end]. */
+export function slice(x: Tensor, start: number, end: number, axis = 0): Tensor {
+  const a = normalizeAxis('slice', axis, x.shape.length);
+  const length = x.shape[a];
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || start > end) {
+    throw new ShapeError(`slice: range ${start}:${end} does not fit axis ${a} of ${formatShape(x.shape)}`);
+  }
+  return bind(sliceP, [x], { axis: a, start, end, length });
+}
+
+/** Zero-pads `axis` (default 0) to `length`, with x starting at `start`: the adjoint of slice. */
+export function pad(x: Tensor, start: number, length: number, axis = 0): Tensor {
+  const a = normalizeAxis('pad', axis, x.shape.length);
+  const end = start + x.shape[a];
+  if (!Number.isInteger(start) || !Number.isInteger(length) || start < 0 || end > length) {
+    throw new ShapeError(`pad: ${formatShape(x.shape)} at offset ${start} does not fit length ${length} on axis ${a}`);
+  }
+  return bind(padP, [x], { axis: a, start, end, length });
 }
