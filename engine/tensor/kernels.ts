@@ -51,26 +51,56 @@ export function sumToData(x: Tensor, shape: Shape): Float64Array {
 
 export type BinaryKind = 'add' | 'sub' | 'mul' | 'div';
 
-/** Elementwise a ∘ b with numpy broadcasting. */
-export function binary(kind: BinaryKind, a: Tensor, b: Tensor): Tensor {
-  const shape = broadcastShapes(kind, a.shape, b.shape);
-  const x = broadcastData(a, shape);
-  const y = broadcastData(b, shape);
-  const n = x.length;
-  const out = new Float64Array(n);
+/**
+ * out[i] = x[xi] ∘ y[yi] for i < n, with the operands read at strides xs and ys (0 for a
+ * scalar): one loop per op, so the hot path of same-shape and scalar operands is tight.
+ */
+function binaryLoop(kind: BinaryKind, x: Float64Array, xs: number, y: Float64Array, ys: number, out: Float64Array, to: number, n: number, xi: number, yi: number): void {
   switch (kind) {
     case 'add':
-      for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
-      break;
+      for (let i = 0; i < n; i++, xi += xs, yi += ys) out[to + i] = x[xi] + y[yi];
+      return;
     case 'sub':
-      for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
-      break;
+      for (let i = 0; i < n; i++, xi += xs, yi += ys) out[to + i] = x[xi] - y[yi];
+      return;
     case 'mul':
-      for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
-      break;
+      for (let i = 0; i < n; i++, xi += xs, yi += ys) out[to + i] = x[xi] * y[yi];
+      return;
     case 'div':
-      for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
-      break;
+      for (let i = 0; i < n; i++, xi += xs, yi += ys) out[to + i] = x[xi] / y[yi];
+      return;
+  }
+}
+
+/** Elementwise a ∘ b with numpy broadcasting, without materializing broadcast operands. */
+export function binary(kind: BinaryKind, a: Tensor, b: Tensor): Tensor {
+  const shape = broadcastShapes(kind, a.shape, b.shape);
+  const n = sizeOf(shape);
+  const out = new Float64Array(n);
+  const x = a.data;
+  const y = b.data;
+  if (x.length === n && y.length === n) binaryLoop(kind, x, 1, y, 1, out, 0, n, 0, 0);
+  else if (x.length === 1 || y.length === 1) binaryLoop(kind, x, x.length === 1 ? 0 : 1, y, y.length === 1 ? 0 : 1, out, 0, n, 0, 0);
+  else {
+    // Walk the output row by row (last axis); each row reads both operands at fixed strides.
+    const rank = shape.length;
+    const last = shape[rank - 1];
+    const sa = broadcastStrides(a.shape, shape);
+    const sb = broadcastStrides(b.shape, shape);
+    const index = new Array<number>(rank).fill(0);
+    let xi = 0;
+    let yi = 0;
+    for (let to = 0; to < n; to += last) {
+      binaryLoop(kind, x, sa[rank - 1], y, sb[rank - 1], out, to, last, xi, yi);
+      for (let d = rank - 2; d >= 0; d--) {
+        xi += sa[d];
+        yi += sb[d];
+        if (++index[d] < shape[d]) break;
+        xi -= sa[d] * shape[d];
+        yi -= sb[d] * shape[d];
+        index[d] = 0;
+      }
+    }
   }
   return fromData(out, shape);
 }
@@ -108,9 +138,15 @@ export function transposeKernel(x: Tensor, perm: readonly number[]): Tensor {
   const inStrides = stridesOf(x.shape);
   const stride = perm.map((p) => inStrides[p]);
   const rank = shape.length;
-  if (rank === 2) {
-    const [r, c] = shape;
-    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[i * c + j] = x.data[i * stride[0] + j * stride[1]];
+  if (rank === 2 && perm[0] === 1) {
+    const r = shape[0];
+    const c = shape[1];
+    const src = x.data;
+    // out[i, j] = x[j, i]: read down columns of x, write rows of out.
+    for (let i = 0; i < r; i++) {
+      const row = i * c;
+      for (let j = 0, from = i; j < c; j++, from += r) out[row + j] = src[from];
+    }
     return fromData(out, shape);
   }
   const index = new Array<number>(rank).fill(0);

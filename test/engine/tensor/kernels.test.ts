@@ -9,6 +9,17 @@ describe('tensor kernels', () => {
     expect([...c.data]).toEqual([11, 12, 13, 21, 22, 23]);
   });
 
+  it('broadcasting walks rows of any rank: [2, 1, 3] · [4, 1] → [2, 4, 3]', () => {
+    const a = E.tensor([1, 2, 3, 4, 5, 6], [2, 1, 3]);
+    const b = E.tensor([1, 10, 100, 1000], [4, 1]);
+    const c = E.mul(a, b);
+    expect(c.shape).toEqual([2, 4, 3]);
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 4; j++) for (let k = 0; k < 3; k++) {
+      expect(c.data[(i * 4 + j) * 3 + k]).toBe(a.data[i * 3 + k] * b.data[j]);
+    }
+    expect([...E.sub(E.tensor([[1], [2]]), E.tensor([1, 2, 3])).data]).toEqual([0, -1, -2, 1, 0, -1]);
+  });
+
   it('sumTo undoes broadcasting by summing the broadcast axes', () => {
     const x = E.tensor([1, 2, 3, 4, 5, 6], [2, 3]);
     expect([...E.sumTo(x, [3]).data]).toEqual([5, 7, 9]);
@@ -41,6 +52,7 @@ describe('tensor kernels', () => {
     expect(t.shape).toEqual([3, 1, 2]);
     expect([...t.data]).toEqual([0, 3, 1, 4, 2, 5]);
     expect([...E.transpose(E.tensor([[1, 2, 3], [4, 5, 6]])).data]).toEqual([1, 4, 2, 5, 3, 6]);
+    expect([...E.transpose(E.tensor([[1, 2, 3], [4, 5, 6]]), [0, 1]).data]).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('sum, mean and logsumexp over an axis remove it', () => {

@@ -1,0 +1,249 @@
+// The seeded training loop. A trainer advances in chunks of steps, so a worker can report
+// progress, pause, resume and cancel between chunks; chunking never changes the numbers.
+import { ValueError } from '../errors.js';
+import { vjp } from '../autodiff/transforms.js';
+import { fromData, type Tensor } from '../tensor/tensor.js';
+import { createRng } from '../random.js';
+import {
+  accuracy,
+  buildLayout,
+  initialBuffers,
+  initTheta,
+  objective,
+  targetsFor,
+  updateRunningStats,
+  validateSpec,
+  type InitSpec,
+  type LossResult,
+  type MlpSpec,
+  type NormMode,
+  type ParamLayout,
+} from '../nn/index.js';
+import { growable, type Growable } from './growable.js';
+import { applyUpdate, initOptimizerState, validateOptimizer, type OptimizerSpec, type OptimizerState } from './optimizers.js';
+import { learningRate, validateSchedule, type ScheduleSpec } from './schedules.js';
+
+/** Samples of one split: x [n, inputs] and y (class indices or regression targets). */
+export interface SplitData {
+  x: Float64Array;
+  y: Float64Array;
+  n: number;
+}
+
+export interface TrainConfig {
+  spec: MlpSpec;
+  train: SplitData;
+  test?: SplitData;
+  init: InitSpec;
+  optimizer: OptimizerSpec;
+  schedule?: ScheduleSpec;
+  /** Minibatch size; 'full' (or optimizer `gd`) uses every training sample each step. */
+  batchSize: number | 'full';
+  /** Length of the run, in epochs or in steps (steps win when both are given). */
+  epochs?: number;
+  steps?: number;
+  seed: number;
+  /** Keep θ every this many steps (and at the start and end) for the trajectory; default: ~100 snapshots. */
+  snapshotEvery?: number;
+  /** How batch norm normalizes when the history's metrics are evaluated; default 'batch' (the full split's statistics). */
+  metricsNorm?: 'batch' | 'running';
+}
+
+/** Metrics of θ after `step` updates, on the full splits. */
+export interface HistoryEntry {
+  step: number;
+  epoch: number;
+  loss: number;
+  accuracy?: number;
+  testLoss?: number;
+  testAccuracy?: number;
+}
+
+export type TrainStatus = 'running' | 'done' | 'diverged';
+
+export interface TrainState {
+  theta: Float64Array;
+  buffers: Record<string, Float64Array>;
+  step: number;
+  totalSteps: number;
+  stepsPerEpoch: number;
+  status: TrainStatus;
+  /** Why the run stopped early (divergence), with what to do. */
+  message?: string;
+  history: HistoryEntry[];
+  /** The minibatch loss of every step. */
+  stepLosses: Growable;
+  trajectory: { steps: number[]; params: Float64Array[] };
+}
+
+export interface Trainer {
+  readonly config: TrainConfig;
+  readonly layout: ParamLayout;
+  readonly state: TrainState;
+  /** Runs up to `maxSteps` more steps; returns false once the run is over. */
+  advance(maxSteps: number): boolean;
+  /** The objective on a full split at the current θ. */
+  evaluate(split: SplitData, norm: 'batch' | 'running'): { loss: number; accuracy?: number };
+}
+
+function checkSplit(spec: MlpSpec, split: SplitData, name: string): void {
+  if (split.n < 1) throw new ValueError(`the ${name} split is empty`);
+  if (split.x.length !== split.n * spec.inputs) {
+    throw new ValueError(`the ${name} split has ${split.x.length / split.n} features per sample, the model ${spec.inputs} inputs`);
+  }
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/** Starts a run: validates everything, initializes θ from the seed, records step 0. */
+export function createTrainer(config: TrainConfig): Trainer {
+  const spec = validateSpec(config.spec);
+  const optimizer = validateOptimizer(config.optimizer);
+  const schedule = validateSchedule(config.schedule ?? { kind: 'constant' });
+  checkSplit(spec, config.train, 'training');
+  if (config.test && config.test.n > 0) checkSplit(spec, config.test, 'test');
+  const layout = buildLayout(spec);
+  const n = config.train.n;
+  const fullBatch = config.batchSize === 'full' || optimizer.kind === 'gd';
+  const batchSize = fullBatch ? n : Math.min(n, config.batchSize as number);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new ValueError(`the batch size must be a whole number ≥ 1, got ${config.batchSize}`);
+  const stepsPerEpoch = Math.ceil(n / batchSize);
+  const totalSteps = config.steps ?? (config.epochs ?? 0) * stepsPerEpoch;
+  if (!Number.isInteger(totalSteps) || totalSteps < 1) throw new ValueError('give a positive number of epochs or steps');
+  const snapshotEvery = config.snapshotEvery ?? Math.max(1, Math.floor(totalSteps / 100));
+
+  const targets = targetsFor(spec, config.train.y, n);
+  const testTargets = config.test && config.test.n > 0 ? targetsFor(spec, config.test.y, config.test.n) : null;
+  const trainX = fromData(config.train.x, [n, spec.inputs]);
+  const rng = createRng(config.seed, 'minibatch');
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const optState: OptimizerState = initOptimizerState(optimizer, layout.size);
+  const lastFinite = new Float64Array(layout.size);
+
+  const state: TrainState = {
+    theta: initTheta(layout, config.init, config.seed),
+    buffers: initialBuffers(layout),
+    step: 0,
+    totalSteps,
+    stepsPerEpoch,
+    status: 'running',
+    history: [],
+    stepLosses: growable(),
+    trajectory: { steps: [], params: [] },
+  };
+
+  const normMode = (norm: 'batch' | 'running'): NormMode => (norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: state.buffers });
+
+  const evaluateOn = (x: Tensor, t: Tensor, norm: 'batch' | 'running') => {
+    const r = objective(spec, layout, fromData(state.theta, [layout.size]), { x, targets: t }, normMode(norm));
+    return summarize(r, t);
+  };
+  const summarize = (r: LossResult, t: Tensor) => {
+    const acc = accuracy(spec, r.output, t);
+    return { loss: r.loss.data[0], ...(Number.isNaN(acc) ? {} : { accuracy: acc }) };
+  };
+  const metricsNorm = config.metricsNorm ?? 'batch';
+  const record = (trainMetrics: { loss: number; accuracy?: number }) => {
+    const entry: HistoryEntry = { step: state.step, epoch: state.step / stepsPerEpoch, ...trainMetrics };
+    if (testTargets && config.test) {
+      const m = evaluateOn(fromData(config.test.x, [config.test.n, spec.inputs]), testTargets, metricsNorm);
+      entry.testLoss = m.loss;
+      if (m.accuracy !== undefined) entry.testAccuracy = m.accuracy;
+    }
+    state.history.push(entry);
+  };
+  const snapshot = () => {
+    state.trajectory.steps.push(state.step);
+    state.trajectory.params.push(state.theta.slice());
+  };
+
+  /** The batch of step t: consecutive slices of a fresh permutation each epoch. */
+  const batchAt = (t: number): { x: Tensor; targets: Tensor; size: number } => {
+    if (fullBatch) return { x: trainX, targets, size: n };
+    const k = t % stepsPerEpoch;
+    if (k === 0) for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const rows = order.subarray(k * batchSize, Math.min(n, (k + 1) * batchSize));
+    const d = spec.inputs;
+    const c = spec.outputs;
+    const x = new Float64Array(rows.length * d);
+    const y = new Float64Array(rows.length * c);
+    rows.forEach((r, i) => {
+      x.set(config.train.x.subarray(r * d, (r + 1) * d), i * d);
+      y.set(targets.data.subarray(r * c, (r + 1) * c), i * c);
+    });
+    return { x: fromData(x, [rows.length, d]), targets: fromData(y, [rows.length, c]), size: rows.length };
+  };
+
+  /** Stops the run; θ stays at the last finite parameters, those of the current step. */
+  const diverge = (what: string) => {
+    state.status = 'diverged';
+    state.message =
+      `training diverged at step ${state.step + 1}: ${what} is not finite (NaN or infinite). ` +
+      `Try a smaller learning rate (now ${optimizer.lr}) or gradient clipping; the parameters of step ${state.step} are kept.`;
+  };
+
+  const trainStep = (): void => {
+    const t = state.step;
+    const batch = batchAt(t);
+    let result: LossResult | null = null;
+    const [loss, pullback] = vjp(
+      (theta) => (result = objective(spec, layout, theta, batch, { kind: 'batch' })).loss,
+      [fromData(state.theta, [layout.size])],
+    );
+    const lossValue = loss.data[0];
+    state.stepLosses.push(lossValue);
+    // In full-batch training the step's own forward pass is the history's metric at θ_t.
+    if (fullBatch && metricsNorm === 'batch' && t % stepsPerEpoch === 0 && t > 0) record(summarize(result!, batch.targets));
+    else if (t > 0 && t % stepsPerEpoch === 0) record(evaluateOn(trainX, targets, metricsNorm));
+    if (!Number.isFinite(lossValue)) return diverge('the loss');
+    const g = pullback(fromData(Float64Array.of(1), []))[0].data.slice();
+    if (!allFinite(g)) return diverge('the gradient');
+    lastFinite.set(state.theta);
+    for (const [layer, stats] of result!.batchStats) {
+      updateRunningStats(stats, state.buffers[`layers.${layer}.bn.running_mean`], state.buffers[`layers.${layer}.bn.running_var`]);
+    }
+    applyUpdate(optimizer, optState, state.theta, g, learningRate(schedule, optimizer.lr, t, totalSteps));
+    if (!allFinite(state.theta)) {
+      state.theta.set(lastFinite);
+      return diverge('an updated parameter');
+    }
+    state.step++;
+    if (state.step % snapshotEvery === 0 || state.step === totalSteps) snapshot();
+  };
+
+  record(evaluateOn(trainX, targets, metricsNorm));
+  snapshot();
+
+  return {
+    config,
+    layout,
+    state,
+    advance(maxSteps) {
+      for (let k = 0; k < maxSteps && state.status === 'running'; k++) {
+        if (state.step >= totalSteps) break;
+        trainStep();
+      }
+      if (state.status === 'running' && state.step >= totalSteps) {
+        record(evaluateOn(trainX, targets, metricsNorm));
+        state.status = 'done';
+      }
+      return state.status === 'running';
+    },
+    evaluate(split, norm) {
+      return evaluateOn(fromData(split.x, [split.n, spec.inputs]), targetsFor(spec, split.y, split.n), norm);
+    },
+  };
+}
+
+/** Runs a whole training to its end (or divergence) and returns its final state. */
+export function train(config: TrainConfig): Trainer {
+  const trainer = createTrainer(config);
+  while (trainer.advance(1000));
+  return trainer;
+}
