@@ -1,0 +1,90 @@
+// The run file (losscape.run/1): the recipe, the final parameters as named tensors, the
+// history and the trajectory — JSON that Python loads with json.load.
+import { LosscapeError } from '../errors.js';
+import { buildLayout, fromStateDict, toStateDict, type MlpSpec, type StateDict } from '../nn/index.js';
+import type { HistoryEntry, RunRecipe, Trainer, TrainStatus } from '../train/index.js';
+
+export const RUN_FORMAT = 'losscape.run/1';
+
+export interface RunFile {
+  format: typeof RUN_FORMAT;
+  spec: MlpSpec;
+  data: RunRecipe['data'];
+  init: RunRecipe['init'];
+  optimizer: RunRecipe['optimizer'];
+  seed: number;
+  /** The rest of the recipe: schedule, batch size, length, snapshot cadence. */
+  training: Pick<RunRecipe, 'schedule' | 'batchSize' | 'epochs' | 'steps' | 'snapshotEvery'>;
+  layout: { name: string; shape: number[]; offset: number; role: string }[];
+  /** Final parameters and batch-norm buffers, by PyTorch state_dict name. */
+  params: StateDict;
+  status: TrainStatus;
+  message?: string;
+  history: HistoryEntry[];
+  /** Minibatch loss of every step. */
+  stepLosses: number[];
+  /** θ snapshots (flat, in layout order) at the listed steps. */
+  trajectory: { steps: number[]; params: number[][] };
+}
+
+/** A run file that cannot be read; the message says what is wrong with it. */
+export class RunFileError extends LosscapeError {}
+
+/** The run file of a trainer's current state. */
+export function runFileOf(recipe: RunRecipe, trainer: Trainer): RunFile {
+  const { state, layout, config } = trainer;
+  return {
+    format: RUN_FORMAT,
+    spec: config.spec,
+    data: recipe.data,
+    init: recipe.init,
+    optimizer: recipe.optimizer,
+    seed: recipe.seed,
+    training: { schedule: recipe.schedule, batchSize: recipe.batchSize, epochs: recipe.epochs, steps: recipe.steps, snapshotEvery: recipe.snapshotEvery },
+    layout: layout.entries.map(({ name, shape, offset, role }) => ({ name, shape, offset, role })),
+    params: toStateDict(layout, state.theta, state.buffers),
+    status: state.status,
+    ...(state.message ? { message: state.message } : {}),
+    history: state.history,
+    stepLosses: Array.from(state.stepLosses.values()),
+    trajectory: { steps: [...state.trajectory.steps], params: state.trajectory.params.map((p) => Array.from(p)) },
+  };
+}
+
+/** Parses and checks a run file's text; returns the file with θ and buffers decoded. */
+export function readRunFile(text: string): RunFile & { theta: Float64Array; buffers: Record<string, Float64Array> } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new RunFileError(`this is not a run file: the JSON does not parse (${(e as Error).message})`);
+  }
+  const file = json as Partial<RunFile>;
+  if (typeof file !== 'object' || file === null || typeof file.format !== 'string') {
+    throw new RunFileError('this is not a run file: it has no "format" field');
+  }
+  if (file.format !== RUN_FORMAT) {
+    const newer = /^losscape\.run\/(\d+)$/.exec(file.format);
+    throw new RunFileError(
+      newer && Number(newer[1]) > 1
+        ? `this run file has format ${file.format}, newer than this Losscape reads (${RUN_FORMAT}); update Losscape`
+        : `this is not a run file: format is "${file.format}", expected ${RUN_FORMAT}`,
+    );
+  }
+  for (const key of ['spec', 'data', 'training', 'params', 'history', 'trajectory'] as const) {
+    if (typeof file[key] !== 'object' || file[key] === null) throw new RunFileError(`the run file is incomplete: "${key}" is missing`);
+  }
+  let decoded;
+  try {
+    decoded = fromStateDict(buildLayout(file.spec!), file.params!);
+  } catch (e) {
+    throw new RunFileError(`the run file's parameters do not fit its model: ${(e as Error).message}`);
+  }
+  return { ...(file as RunFile), ...decoded };
+}
+
+/** The recipe that made a run, to rerun or extend it. */
+export function recipeOf(file: RunFile): RunRecipe {
+  const { hidden, loss, bias, residual, weightDecay } = file.spec;
+  return { data: file.data, model: { hidden, loss, bias, residual, weightDecay }, init: file.init, optimizer: file.optimizer, seed: file.seed, ...file.training };
+}
