@@ -39,7 +39,7 @@ describe('the lecture’s Iris example (seed-iris)', () => {
       const u = [0, 1, 2].map((c) => z.reduce((s, zh, h) => s + W[c * 16 + h] * zh, 0));
       const m = Math.max(...u);
       const lse = m + Math.log(u.reduce((s, uc) => s + Math.exp(uc - m), 0));
-      const y = [0, 1, 2].map((c) => (data.train.y[n] === c ? 1 : 0));
+      const y: number[] = [0, 1, 2].map((c) => (data.train.y[n] === c ? 1 : 0));
       expectedLoss -= (y.reduce((s, yc, c) => s + yc * u[c], 0) - lse) / N;
       const err = u.map((uc, c) => Math.exp(uc - lse) - y[c]);
       for (let c = 0; c < 3; c++) for (let h = 0; h < 16; h++) dW[c * 16 + h] += (z[h] * err[c]) / N;

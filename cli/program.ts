@@ -1,0 +1,17 @@
+/** The `losscape` program: its commands, and errors reported as one line on stderr. */
+import { Command } from 'commander';
+import { createRequire } from 'node:module';
+import { registerToyCommand } from './commands/toy.js';
+import { errorLine } from './errors.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Builds the program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('losscape')
+    .description('Explore the loss landscapes of neural networks, headless: JSON in and out.')
+    .version(version)
+    .configureOutput({ outputError: (message, write) => write(errorLine(message)) });
+  registerToyCommand(program);
+  return program;
+}

@@ -1,0 +1,66 @@
+/**
+ * The main process: wires Electron's objects into the plain functions of the other files.
+ * The only file that imports `electron` at runtime besides the preload.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeFileAtomic } from '../cli/atomicWrite.js';
+import { showOpenDialog, showSaveDialog } from './dialogs.js';
+import { createSenderCheck, registerIpc } from './ipc.js';
+import { menuActionChannel } from './ipc/channels.js';
+import { createIpcHandlers } from './ipc/handlers.js';
+import { createUserPaths } from './ipc/userPaths.js';
+import { buildMenuTemplate } from './menu.js';
+import { denyAllPermissions, hardenWebContents, installContentSecurityPolicy } from './security.js';
+import { createMainWindow } from './windows.js';
+import { keepOnScreen, loadWindowState, saveWindowState, trackWindowState } from './windowState.js';
+
+const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
+const indexHtmlPath = path.join(import.meta.dirname, '../dist/index.html');
+const windowStateFile = path.join(app.getPath('userData'), 'window-state.json');
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+async function start(): Promise<void> {
+  installContentSecurityPolicy(session.defaultSession);
+  denyAllPermissions(session.defaultSession);
+
+  const parentOf = (sender: WebContents) => BrowserWindow.fromWebContents(sender);
+  registerIpc(ipcMain, {
+    isTrustedSender: createSenderCheck(
+      () => BrowserWindow.getAllWindows(),
+      devServerUrl ?? pathToFileURL(indexHtmlPath).href,
+    ),
+    handlers: createIpcHandlers({
+      showOpenDialog: (request, sender) => showOpenDialog(dialog, parentOf(sender), request),
+      showSaveDialog: (request, sender) =>
+        showSaveDialog(dialog, parentOf(sender), request, app.getPath('documents')),
+      readTextFile: (file) => readFile(file, 'utf8'),
+      writeFile: (file, data) => writeFileAtomic(file, data),
+      userPaths: createUserPaths(),
+    }),
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        (action) => BrowserWindow.getFocusedWindow()?.webContents.send(menuActionChannel, action),
+        { isDev: devServerUrl !== undefined, isMac: process.platform === 'darwin' },
+      ),
+    ),
+  );
+
+  const saved = await loadWindowState(windowStateFile, { readFile });
+  const state = keepOnScreen(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const win = await createMainWindow(BrowserWindow, { preloadPath, indexHtmlPath, devServerUrl, state });
+  const lastSave = trackWindowState(win, (s) => saveWindowState(windowStateFile, s));
+  app.on('window-all-closed', () => void lastSave().finally(() => app.quit()));
+}
+
+app.whenReady().then(start).catch((error: unknown) => {
+  console.error('losscape: could not start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * The application menu as a plain template. Items the renderer carries out send a
+ * `MenuAction`; quitting, reloading, zoom, full screen and About use Electron's roles.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuAction } from './ipc/channels.js';
+
+/** How the menu is built: development items, and macOS's app menu. */
+export interface MenuOptions {
+  isDev: boolean;
+  isMac: boolean;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/** Builds the menu template; `onAction` receives the commands meant for the renderer. */
+export function buildMenuTemplate(
+  onAction: (action: MenuAction) => void,
+  { isDev, isMac }: MenuOptions,
+): MenuItemConstructorOptions[] {
+  const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => onAction(action),
+  });
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      item('New', 'new', 'CmdOrCtrl+N'),
+      item('Open…', 'open', 'CmdOrCtrl+O'),
+      separator,
+      item('Save', 'save', 'CmdOrCtrl+S'),
+      item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+      item('Export…', 'export', 'CmdOrCtrl+E'),
+      separator,
+      { role: 'quit' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      ...(isDev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
+      { role: 'togglefullscreen' },
+      separator,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+    ],
+  };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [item('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'), { role: 'about', label: 'About Losscape' }],
+  };
+  // The Edit menu makes copy and paste work in text fields (on macOS only through the menu).
+  const edit: MenuItemConstructorOptions = { role: 'editMenu' };
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, view, help];
+}

@@ -1,0 +1,51 @@
+/**
+ * Hardening beyond the window's web preferences: no navigation, no new windows, no
+ * webviews, no permissions, and a strict Content-Security-Policy on the app's files.
+ */
+import type { Session, WebContents } from 'electron';
+
+/**
+ * The policy sent with every `file:` response: only the app's own scripts, workers and
+ * data; inline styles allowed (React and three set style attributes), nothing remote.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Blocks navigation, window.open and webview attachment in `contents`. */
+export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Adds `contentSecurityPolicy` to every `file:` response in `session`. */
+export function installContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!details.url.startsWith('file:')) {
+      callback({});
+      return;
+    }
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
+  });
+}
+
+/** Refuses every permission request and check (camera, notifications, clipboard read, …). */
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
