@@ -15,3 +15,5 @@ export { grad, valueAndGrad, jvp, vjp, jacfwd, jacrev, hessian, hvp, type Fn } f
 export { checkGrad, type CheckGradOptions, type CheckGradResult } from './autodiff/checkGrad.js';
 export { primitiveNames } from './autodiff/primitive.js';
 export { createRng, type Rng } from './random.js';
+
+export * from './data/index.js';

@@ -1,6 +1,7 @@
 // Functions of two variables for the walking skeleton and the lecture's first pictures:
 // evaluated on a grid with their gradient field, both by the engine.
 import { ValueError } from '../errors.js';
+import { axisValues, type AxisRange } from '../landscape/grid.js';
 import { add, mul, pow, sub } from '../autodiff/primitives/arithmetic.js';
 import { vjp } from '../autodiff/transforms.js';
 import { fromData, ones, type Tensor } from '../tensor/tensor.js';
@@ -29,11 +30,7 @@ export const toySurfaces: Record<ToySurfaceName, ToySurface> = {
   },
 };
 
-export interface AxisSpec {
-  min: number;
-  max: number;
-  count: number;
-}
+export type AxisSpec = AxisRange;
 
 export interface GridAxes {
   x: AxisSpec;
@@ -50,28 +47,14 @@ export interface ToyGrid {
   gradY: Float64Array;
 }
 
-/** `count` evenly spaced points from min to max inclusive, checked. */
-export function linspace(axis: AxisSpec, label = 'axis'): Float64Array {
-  const { min, max, count } = axis;
-  if (!Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) {
-    throw new ValueError(`${label}: the range needs min < max, got ${min}:${max}`);
-  }
-  if (!Number.isInteger(count) || count < 2 || count > 1001) {
-    throw new ValueError(`${label}: the number of points must be an integer from 2 to 1001, got ${count}`);
-  }
-  const out = new Float64Array(count);
-  for (let i = 0; i < count; i++) out[i] = min + ((max - min) * i) / (count - 1);
-  return out;
-}
-
 /** Evaluates a toy surface and its gradient (reverse mode, one pass for the whole grid). */
 export function evaluateToySurface(name: ToySurfaceName, axes: GridAxes): ToyGrid {
   const surface = toySurfaces[name];
   if (!surface) {
     throw new ValueError(`unknown toy surface "${name}"; choose one of ${Object.keys(toySurfaces).join(', ')}`);
   }
-  const x = linspace(axes.x, 'x');
-  const y = linspace(axes.y, 'y');
+  const x = axisValues(axes.x, 'x');
+  const y = axisValues(axes.y, 'y');
   const n = x.length * y.length;
   const X = new Float64Array(n);
   const Y = new Float64Array(n);

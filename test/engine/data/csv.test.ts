@@ -54,6 +54,11 @@ describe('CSV import: header, target, task', () => {
     expect(data.featureNames).toEqual(['x', '2020']);
   });
 
+  it('a typo in the first data row is reported as a bad cell, not taken for a header', () => {
+    const e = csvError('5.1,3.5,1.4,O.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1');
+    expect(e.problems).toEqual([{ line: 1, message: 'column 4 is "O.2", not a number' }]);
+  });
+
   it('header: true and header: false override the detection', () => {
     const named = parseCsv('10,20,30\n1,2,0\n3,4,1', { header: true });
     expect(named.featureNames).toEqual(['10', '20']);
@@ -176,6 +181,10 @@ describe('CSV import: files that are not a data set', () => {
     expect(() => parseCsv(irisLike, { target: 1.5 })).toThrow(/target column 1.5 does not exist/);
     expect(() => parseCsv('1,2,0\n3,4,1', { target: 'label' })).toThrow(/the file has no header row of names; give the column's index \(0 to 2\)/);
     expect(() => parseCsv('a,a,y\n1,2,0', { target: 'a' })).toThrow(/target column "a" names 2 columns \(indices 0, 1\)/);
+  });
+
+  it('an unknown task', () => {
+    expect(() => parseCsv('a,y\n1,0', { task: 'ranking' as 'regression' })).toThrow('csv: task must be "classification" or "regression", got "ranking"');
   });
 
   it('a quote that never closes', () => {

@@ -23,6 +23,6 @@ describe('toy surfaces', () => {
 
   it('refuses an empty range and an unreasonable grid', () => {
     expect(() => evaluateToySurface('bowl', { x: { min: 1, max: 1, count: 5 }, y: { min: 0, max: 1, count: 5 } })).toThrow(/x: the range needs min < max/);
-    expect(() => evaluateToySurface('bowl', { x: { min: 0, max: 1, count: 5 }, y: { min: 0, max: 1, count: 1e6 } })).toThrow(/y: the number of points must be an integer from 2 to 1001/);
+    expect(() => evaluateToySurface('bowl', { x: { min: 0, max: 1, count: 5 }, y: { min: 0, max: 1, count: 1e6 } })).toThrow(/y: the number of points must be a whole number from 2 to 1001/);
   });
 });
