@@ -1,0 +1,7 @@
+// The registry of benchmark cases, in table order. A new case: a file here exporting
+// Case objects (see ../types.ts), added to this list.
+import type { Case } from '../types.js';
+import { matmulCases } from './matmul.js';
+import { mlpCase } from './mlp.js';
+
+export const cases: Case[] = [...matmulCases, mlpCase];

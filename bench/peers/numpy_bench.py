@@ -1,0 +1,168 @@
+"""numpy peer of `npm run bench` (see bench/peers/numpy.ts).
+
+Reads one JSON request on stdin: {"timing": {...}, "tasks": [{"id", "kind", "inputs"}]}
+and writes one JSON reply on stdout: {"info": {...}, "results": [{"id", timing..., "outputs"}]}.
+Timing follows bench/harness.ts: warm-up, batch sizing, median per-call time over batches.
+All arrays are float64, C-contiguous.
+"""
+import ctypes
+import json
+import os
+import platform
+import sys
+import time
+
+import numpy as np
+
+
+def measure(fn, t):
+    now = time.perf_counter
+    calls, w0 = 0, now()
+    while calls < 3 or now() - w0 < t["warmupSeconds"]:
+        fn()
+        calls += 1
+    target = t["minSeconds"] / t["minBatches"]
+    n = 1
+    while True:
+        t0 = now()
+        for _ in range(n):
+            fn()
+        dt = now() - t0
+        if dt >= target / 4 or n >= 1 << 24:
+            break
+        n *= 2
+    per_batch = max(1, round(n * target / max(dt, 1e-9)))
+    per_call, total = [], 0.0
+
+    def enough():
+        k = len(per_call)
+        return (k >= t["maxBatches"] or (k >= t["minBatches"] and total >= t["minSeconds"])
+                or (k >= 3 and total >= 5 * t["minSeconds"]))
+
+    while not enough():
+        t0 = now()
+        for _ in range(per_batch):
+            fn()
+        b = now() - t0
+        per_call.append(b / per_batch)
+        total += b
+    med = float(np.median(per_call))
+    return {
+        "secondsPerCall": med,
+        "batches": len(per_call),
+        "callsPerBatch": per_batch,
+        "spread": float(np.quantile(per_call, 0.75) - np.quantile(per_call, 0.25)) / med,
+        "totalSeconds": total,
+    }
+
+
+def arr(spec):
+    return np.ascontiguousarray(np.asarray(spec["data"], dtype=np.float64).reshape(spec["shape"]))
+
+
+def task_matmul(inp):
+    a, b = arr(inp["A"]), arr(inp["B"])
+
+    def run():
+        return a @ b
+
+    return run, lambda: {"C": run()}
+
+
+def task_mlp_value_and_grad(inp):
+    """L = -mean_i sum_j Y_ij log softmax(U)_ij, U = sigmoid(X W1^T) W2^T; hand-written backprop."""
+    X, Y, W1, W2 = arr(inp["X"]), arr(inp["Y"]), arr(inp["W1"]), arr(inp["W2"])
+    n = X.shape[0]
+
+    def run():
+        Z = 1.0 / (1.0 + np.exp(-(X @ W1.T)))
+        U = Z @ W2.T
+        U = U - U.max(axis=1, keepdims=True)
+        E = np.exp(U)
+        s = E.sum(axis=1, keepdims=True)
+        logp = U - np.log(s)
+        loss = -(Y * logp).sum() / n
+        dU = (E / s - Y) / n
+        dW2 = dU.T @ Z
+        dZ = dU @ W2
+        dW1 = (dZ * Z * (1.0 - Z)).T @ X
+        return loss, dW1, dW2
+
+    def outputs():
+        loss, dW1, dW2 = run()
+        return {"loss": [loss], "dW1": dW1, "dW2": dW2}
+
+    return run, outputs
+
+
+TASKS = {"matmul": task_matmul, "mlp-value-and-grad": task_mlp_value_and_grad}
+
+
+def openblas_info():
+    """Core type and thread count from the OpenBLAS numpy loaded, if it is OpenBLAS."""
+    try:
+        with open("/proc/self/maps") as f:
+            libs = {line.split()[-1] for line in f if "openblas" in line.lower() and "/" in line}
+    except OSError:
+        return {}
+    for path in libs:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        out = {}
+        for prefix in ("scipy_openblas_", "openblas_"):
+            for suffix in ("64_", ""):
+                for key, restype in (("get_corename", ctypes.c_char_p), ("get_num_threads", ctypes.c_int),
+                                     ("get_config", ctypes.c_char_p)):
+                    name = prefix + key + suffix
+                    if key not in out and hasattr(lib, name):
+                        fn = getattr(lib, name)
+                        fn.restype = restype
+                        v = fn()
+                        out[key] = v.decode() if isinstance(v, bytes) else v
+        if out:
+            return {"corename": out.get("get_corename"), "threads": out.get("get_num_threads"),
+                    "config": out.get("get_config")}
+    return {}
+
+
+def blas_info():
+    info = {}
+    try:
+        cfg = np.show_config(mode="dicts")
+        blas = cfg.get("Build Dependencies", {}).get("blas", {})
+        info["name"], info["version"] = blas.get("name"), blas.get("version")
+    except Exception:  # numpy < 1.25 has no mode="dicts"
+        pass
+    try:
+        import threadpoolctl
+
+        pools = [p for p in threadpoolctl.threadpool_info() if p.get("user_api") == "blas"]
+        if pools:
+            info["threadpoolctl"] = {k: pools[0].get(k) for k in ("internal_api", "version", "num_threads", "architecture")}
+    except ImportError:
+        pass
+    info.update({k: v for k, v in openblas_info().items() if v is not None})
+    return info
+
+
+def main():
+    req = json.load(sys.stdin)
+    results = []
+    for task in req["tasks"]:
+        make = TASKS.get(task["kind"])
+        if make is None:
+            results.append({"id": task["id"], "error": f"unknown numpy task kind {task['kind']!r}"})
+            continue
+        run, outputs = make(task["inputs"])
+        out = {k: np.asarray(v, dtype=np.float64).ravel().tolist() for k, v in outputs().items()}
+        res = measure(run, req["timing"])
+        res.update({"id": task["id"], "outputs": out})
+        results.append(res)
+    info = {"python": platform.python_version(), "numpy": np.__version__, "blas": blas_info()}
+    json.dump({"info": info, "results": results}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
