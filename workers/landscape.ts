@@ -1,0 +1,24 @@
+// The landscape job as a comlink endpoint: one scan plan at a time, evaluated tile by tile.
+// Environment-agnostic: the same object runs in Web Workers and under worker_threads.
+import { transfer } from 'comlink';
+import type { PlaneEvaluator } from '../engine/landscape/evaluator.js';
+import { planEvaluator, type ScanPlan } from '../engine/landscape/plan.js';
+import { scanTile, type Tile } from '../engine/landscape/scan.js';
+
+let current: { plan: ScanPlan; evaluator: PlaneEvaluator } | null = null;
+
+export const landscapeEndpoint = {
+  /** Compiles the evaluator for a plan; later tiles refer to it. */
+  setup(plan: ScanPlan): void {
+    current = { plan, evaluator: planEvaluator(plan) };
+  },
+  /** Rows i0 … i1−1 of the current plan's grid; the arrays are transferred. */
+  tile(i0: number, i1: number): Tile {
+    if (!current) throw new Error('no scan plan: call setup first');
+    const tile = scanTile(current.evaluator, current.plan.alpha, current.plan.beta, i0, i1);
+    return transfer(tile, [tile.loss.buffer as ArrayBuffer, tile.accuracy.buffer as ArrayBuffer]);
+  },
+};
+
+/** The endpoint's type, for `wrap<LandscapeEndpoint>()`. */
+export type LandscapeEndpoint = typeof landscapeEndpoint;

@@ -1,0 +1,7 @@
+// worker_threads entry of the landscape endpoint (CLI and tests).
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
+import { parentPort } from 'node:worker_threads';
+import { landscapeEndpoint } from '../landscape.js';
+
+expose(landscapeEndpoint, nodeEndpoint(parentPort!));
