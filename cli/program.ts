@@ -1,7 +1,9 @@
 /** The `losscape` program: its commands, and errors reported as one line on stderr. */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { registerDatasetCommand } from './commands/dataset.js';
 import { registerToyCommand } from './commands/toy.js';
+import { registerTrainCommand } from './commands/train.js';
 import { errorLine } from './errors.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -12,6 +14,8 @@ export function createProgram(): Command {
     .description('Explore the loss landscapes of neural networks, headless: JSON in and out.')
     .version(version)
     .configureOutput({ outputError: (message, write) => write(errorLine(message)) });
+  registerTrainCommand(program);
+  registerDatasetCommand(program);
   registerToyCommand(program);
   return program;
 }

@@ -59,7 +59,7 @@ export interface HistoryEntry {
   testAccuracy?: number;
 }
 
-export type TrainStatus = 'running' | 'done' | 'diverged';
+export type TrainStatus = 'running' | 'done' | 'diverged' | 'stopped';
 
 export interface TrainState {
   theta: Float64Array;
@@ -82,6 +82,8 @@ export interface Trainer {
   readonly state: TrainState;
   /** Runs up to `maxSteps` more steps; returns false once the run is over. */
   advance(maxSteps: number): boolean;
+  /** Ends a running run where it is (the user pressed stop); its metrics are recorded. */
+  stop(): void;
   /** The objective on a full split at the current θ. */
   evaluate(split: SplitData, norm: 'batch' | 'running'): { loss: number; accuracy?: number };
 }
@@ -234,6 +236,12 @@ export function createTrainer(config: TrainConfig): Trainer {
         state.status = 'done';
       }
       return state.status === 'running';
+    },
+    stop() {
+      if (state.status !== 'running') return;
+      if (state.history.at(-1)?.step !== state.step) record(evaluateOn(trainX, targets, metricsNorm));
+      if (state.trajectory.steps.at(-1) !== state.step) snapshot();
+      state.status = 'stopped';
     },
     evaluate(split, norm) {
       return evaluateOn(fromData(split.x, [split.n, spec.inputs]), targetsFor(spec, split.y, split.n), norm);

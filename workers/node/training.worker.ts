@@ -1,0 +1,7 @@
+// worker_threads entry of the training endpoint (CLI and tests).
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
+import { parentPort } from 'node:worker_threads';
+import { trainingEndpoint } from '../training.js';
+
+expose(trainingEndpoint, nodeEndpoint(parentPort!));

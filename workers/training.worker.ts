@@ -1,0 +1,5 @@
+// Web Worker entry of the training endpoint.
+import { expose } from 'comlink';
+import { trainingEndpoint } from './training.js';
+
+expose(trainingEndpoint);
