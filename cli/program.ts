@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { registerDatasetCommand } from './commands/dataset.js';
+import { registerLineCommand } from './commands/line.js';
+import { registerSurfaceCommand } from './commands/surface.js';
 import { registerToyCommand } from './commands/toy.js';
 import { registerTrainCommand } from './commands/train.js';
 import { errorLine } from './errors.js';
@@ -16,6 +18,8 @@ export function createProgram(): Command {
     .configureOutput({ outputError: (message, write) => write(errorLine(message)) });
   registerTrainCommand(program);
   registerDatasetCommand(program);
+  registerSurfaceCommand(program);
+  registerLineCommand(program);
   registerToyCommand(program);
   return program;
 }

@@ -8,9 +8,8 @@ import { planEvaluator, type ScanPlan } from '../../engine/landscape/plan.js';
 import { scanTile } from '../../engine/landscape/scan.js';
 import { objective, targetsFor } from '../../engine/nn/index.js';
 import { presetRecipe, startRun } from '../../engine/train/index.js';
-import { spawnNodeWorker } from '../../workers/node/spawn.js';
-import { createLandscapePool, ScanCancelled, type LandscapePool } from '../../workers/pool.js';
-import type { LandscapeEndpoint } from '../../workers/landscape.js';
+import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
+import { ScanCancelled, type LandscapePool } from '../../workers/pool.js';
 
 const recipe = presetRecipe('seed-iris');
 recipe.epochs = 50;
@@ -31,10 +30,9 @@ const plan: ScanPlan = {
   alpha: axisValues({ min: -1, max: 1, count: 21 }, 'α'),
   beta: axisValues({ min: -1, max: 1, count: 17 }, 'β'),
 };
-const workerEntry = new URL('../../workers/node/landscape.worker.ts', import.meta.url);
 const pools: LandscapePool[] = [];
 const pool = (size: number) => {
-  const p = createLandscapePool(size, () => spawnNodeWorker<LandscapeEndpoint>(workerEntry));
+  const p = createNodeLandscapePool(size);
   pools.push(p);
   return p;
 };

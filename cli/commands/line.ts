@@ -1,0 +1,95 @@
+/** `losscape line`: a 1D slice, between two parameter vectors or along a direction through θ*. */
+import { Option, type Command } from 'commander';
+import { buildLayout, targetsFor } from '../../engine/nn/index.js';
+import { normalizations, normalizeDirection, randomDirection, type Normalization } from '../../engine/landscape/directions.js';
+import { axisValues } from '../../engine/landscape/grid.js';
+import type { ScanPlan } from '../../engine/landscape/plan.js';
+import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
+import { CliError } from '../errors.js';
+import { parseGridSize, parseRange, type Range } from '../options.js';
+import { writeJson } from '../output.js';
+import { parseInteger } from '../recipe/dataOptions.js';
+import { loadRun, pointOf, type LoadedRun } from '../runInput.js';
+
+interface LineOptions {
+  run: string;
+  from?: string;
+  to?: string;
+  direction?: Normalization;
+  range?: Range;
+  steps: number;
+  split: 'train' | 'test';
+  norm: 'batch' | 'running';
+  seed: number;
+  workers?: number;
+  out?: string;
+}
+
+/** The line's start and direction: θ_from + t·(θ_to − θ_from), or θ* + t·d. */
+async function lineOf(options: LineOptions, run: LoadedRun): Promise<{ center: Float64Array; direction: Float64Array; label: string }> {
+  if (options.direction) {
+    if (options.from || options.to) throw new CliError('give either --from/--to or --direction, not both');
+    const layout = buildLayout(run.state.spec);
+    const raw = randomDirection(layout, options.seed, 0);
+    return { center: run.state.theta, direction: normalizeDirection(raw, run.state.theta, layout, { normalization: options.direction }), label: `${options.direction} direction` };
+  }
+  const from = await pointOf(options.from ?? 'init', run);
+  const to = await pointOf(options.to ?? 'final', run);
+  return { center: from, direction: to.map((v, i) => v - from[i]), label: `${options.from ?? 'init'} → ${options.to ?? 'final'}` };
+}
+
+async function runLine(options: LineOptions): Promise<void> {
+  const run = await loadRun(options.run);
+  const { center, direction, label } = await lineOf(options, run);
+  const split = run.data[options.split];
+  if (split.n === 0) throw new CliError(`this run has no ${options.split} split; use --split train`);
+  const range = options.range ?? (options.direction ? { min: -1, max: 1 } : { min: -0.5, max: 1.5 });
+  const plan: ScanPlan = {
+    spec: run.state.spec,
+    center,
+    d1: direction,
+    d2: null,
+    data: { x: split.x, n: split.n, targets: targetsFor(run.state.spec, split.y, split.n).data },
+    norm: options.norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: run.state.buffers },
+    alpha: axisValues({ ...range, count: options.steps }, 't'),
+    beta: Float64Array.of(0),
+  };
+  const pool = createNodeLandscapePool(options.workers);
+  try {
+    const values = await pool.scan(plan);
+    await writeJson(
+      {
+        format: 'losscape.line/1',
+        line: label,
+        center: Array.from(center),
+        direction: Array.from(direction),
+        split: options.split,
+        norm: options.norm,
+        t: Array.from(plan.alpha),
+        values: { loss: Array.from(values.loss), ...(run.state.spec.loss === 'mse' ? {} : { accuracy: Array.from(values.accuracy) }) },
+      },
+      options.out,
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Adds the `line` command to `program`. */
+export function registerLineCommand(program: Command): void {
+  program
+    .command('line')
+    .description('a 1D slice: L(θ_from + t·(θ_to − θ_from)) (Goodfellow et al. 2015) or L(θ* + t·d); writes losscape.line/1')
+    .requiredOption('--run <run.json>', 'the run file')
+    .option('--from <point>', 'init, final, or another run file (its final θ); default init')
+    .option('--to <point>', 'init, final, or another run file; default final')
+    .addOption(new Option('--direction <normalization>', 'a random direction through θ*, normalized').choices(normalizations))
+    .option('--range <min:max>', 'range of t (default -0.5:1.5 between points, -1:1 along a direction)', parseRange)
+    .option('--steps <n>', 'points along the line', parseGridSize, 101)
+    .addOption(new Option('--split <split>', 'data split').choices(['train', 'test']).default('train'))
+    .addOption(new Option('--norm <mode>', 'batch-norm statistics').choices(['batch', 'running']).default('batch'))
+    .option('--seed <n>', 'seed of the random direction', parseInteger, 0)
+    .option('--workers <n>', 'worker threads (default: one per core)', parseInteger)
+    .option('--out <file>', 'write here (atomically) instead of stdout')
+    .action(runLine);
+}

@@ -1,0 +1,114 @@
+/** `losscape surface`: a 2D slice of the loss around a run's parameters, on a worker pool. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { surfaceFileOf } from '../../engine/io/index.js';
+import { normalizations, type Normalization } from '../../engine/landscape/directions.js';
+import { planSurface, projectTrajectory, type DirectionChoice } from '../../engine/landscape/surface.js';
+import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
+import { CliError } from '../errors.js';
+import { parseGridSize, parseRange, type Range } from '../options.js';
+import { writeJson } from '../output.js';
+import { progressBar } from '../progress.js';
+import { parseInteger } from '../recipe/dataOptions.js';
+import { loadRun } from '../runInput.js';
+
+interface SurfaceOptions {
+  run: string;
+  directions: string;
+  ignore: 'biasbn' | 'none';
+  orthogonalize?: boolean;
+  range: Range;
+  xrange?: Range;
+  yrange?: Range;
+  grid: number;
+  metrics: string;
+  split: 'train' | 'test';
+  norm: 'batch' | 'running';
+  workers?: number;
+  seed: number;
+  out?: string;
+}
+
+/** Reads two directions from a JSON file with `directions: [d₁, d₂]` (a surface file will do). */
+async function directionsFromFile(path: string): Promise<[Float64Array, Float64Array]> {
+  const json = JSON.parse(await readFile(path, 'utf8')) as { directions?: unknown };
+  const d = json.directions;
+  if (!Array.isArray(d) || d.length !== 2 || !d.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number'))) {
+    throw new CliError(`${path} needs "directions": [[…], […]], two lists of numbers`);
+  }
+  return [Float64Array.from(d[0] as number[]), Float64Array.from(d[1] as number[])];
+}
+
+/** The direction choice `--directions` names. */
+async function directionChoice(options: SurfaceOptions): Promise<DirectionChoice> {
+  const name = options.directions;
+  if (name === 'pca') return { kind: 'pca' };
+  if (name.startsWith('file:')) return { kind: 'given', directions: await directionsFromFile(name.slice(5)), label: name };
+  // `random` means Gaussian directions as drawn: the same as normalization `none`.
+  const normalization = (name === 'random' ? 'none' : name) as Normalization;
+  if (!normalizations.includes(normalization)) {
+    throw new InvalidArgumentError(`unknown directions "${name}": use random, ${normalizations.join(', ')}, pca or file:PATH`);
+  }
+  return { kind: 'random', normalization, ignore: options.ignore, seed: options.seed, orthogonalize: options.orthogonalize };
+}
+
+async function runSurface(options: SurfaceOptions): Promise<void> {
+  const run = await loadRun(options.run);
+  const metrics = options.metrics.split(',').map((m) => m.trim());
+  const unknown = metrics.filter((m) => m !== 'loss' && m !== 'accuracy');
+  if (unknown.length) throw new CliError(`unknown metric ${unknown.join(', ')}: use loss and/or accuracy`);
+  const x = options.xrange ?? options.range;
+  const y = options.yrange ?? options.range;
+  const { plan, info } = planSurface(run.state, run.data, {
+    directions: await directionChoice(options),
+    alpha: { ...x, count: options.grid },
+    beta: { ...y, count: options.grid },
+    split: options.split,
+    norm: options.norm,
+  });
+  const pool = createNodeLandscapePool(options.workers);
+  const bar = progressBar('surface');
+  const started = performance.now();
+  try {
+    const values = await pool.scan(plan, { onTile: (_, done, total) => bar.update(done, total, `${done}/${total} tiles`) });
+    const seconds = (performance.now() - started) / 1000;
+    bar.finish();
+    const file = surfaceFileOf({
+      plan,
+      info,
+      split: options.split,
+      norm: options.norm,
+      values,
+      trajectory: run.state.trajectory && projectTrajectory(plan, run.state.trajectory),
+      run: { spec: run.file.spec, data: run.file.data, seed: run.file.seed },
+      timing: { seconds, workers: pool.size, points: plan.alpha.length * plan.beta.length },
+    });
+    if (!metrics.includes('accuracy')) delete file.values.accuracy;
+    if (!metrics.includes('loss')) file.values.loss = [];
+    await writeJson(file, options.out);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Adds the `surface` command to `program`. */
+export function registerSurfaceCommand(program: Command): void {
+  program
+    .command('surface')
+    .description("a 2D slice L(θ* + α·d₁ + β·d₂) around a run's parameters; writes a surface file (losscape.surface/1)")
+    .requiredOption('--run <run.json>', 'the run file')
+    .option('--directions <kind>', `random, ${normalizations.join(', ')} (normalized random directions), pca (of the path) or file:PATH`, 'filter')
+    .addOption(new Option('--ignore <what>', 'biasbn: zero the directions on biases and batch-norm parameters').choices(['biasbn', 'none']).default('biasbn'))
+    .option('--orthogonalize', 'make the second direction perpendicular to the first')
+    .option('--range <min:max>', 'range of both α and β', parseRange, parseRange('-1:1'))
+    .option('--xrange <min:max>', 'range of α', parseRange)
+    .option('--yrange <min:max>', 'range of β', parseRange)
+    .option('--grid <points>', 'points along each axis', parseGridSize, 51)
+    .option('--metrics <list>', 'loss, accuracy or both', 'loss,accuracy')
+    .addOption(new Option('--split <split>', 'data split').choices(['train', 'test']).default('train'))
+    .addOption(new Option('--norm <mode>', "batch norm with the split's statistics or the running ones").choices(['batch', 'running']).default('batch'))
+    .option('--workers <n>', 'worker threads (default: one per core)', parseInteger)
+    .option('--seed <n>', 'seed of the random directions', parseInteger, 0)
+    .option('--out <file>', 'write here (atomically) instead of stdout')
+    .action(runSurface);
+}
