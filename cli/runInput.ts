@@ -1,7 +1,7 @@
 /** Reading a run file given on the command line, with the data it was trained on. */
 import { readFile } from 'node:fs/promises';
 import { prepareData, type PreparedData } from '../engine/data/index.js';
-import { readRunFile, type RunFile } from '../engine/io/index.js';
+import { readRunFile, runStateOf, type RunFile } from '../engine/io/index.js';
 import type { RunState } from '../engine/landscape/surface.js';
 import { CliError } from './errors.js';
 
@@ -20,8 +20,7 @@ export async function loadRun(path: string): Promise<LoadedRun> {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const file = readRunFile(text);
-  const trajectory = { steps: file.trajectory.steps, params: file.trajectory.params.map((p) => Float64Array.from(p)) };
-  return { file, state: { spec: file.spec, theta: file.theta, buffers: file.buffers, trajectory }, data: prepareData(file.data) };
+  return { file, state: runStateOf(file), data: prepareData(file.data) };
 }
 
 /** A parameter vector named on the command line: `init` or `final` of the run, or another run file's final θ. */

@@ -1,13 +1,29 @@
-// The landscape job as a comlink endpoint: one scan plan at a time, evaluated tile by tile.
-// Environment-agnostic: the same object runs in Web Workers and under worker_threads.
+// The landscape job as a comlink endpoint: plans a surface from a run, then evaluates one
+// scan plan tile by tile. Environment-agnostic: the same object runs in Web Workers and
+// under worker_threads.
 import { transfer } from 'comlink';
+import { prepareData } from '../engine/data/index.js';
+import { runStateOf, type RunFile } from '../engine/io/index.js';
 import type { PlaneEvaluator } from '../engine/landscape/evaluator.js';
 import { planEvaluator, type ScanPlan } from '../engine/landscape/plan.js';
 import { scanTile, type Tile } from '../engine/landscape/scan.js';
+import { planSurface, projectTrajectory, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
 
 let current: { plan: ScanPlan; evaluator: PlaneEvaluator } | null = null;
 
+export interface PreparedSurface {
+  plan: ScanPlan;
+  info: DirectionInfo;
+  trajectory: TrajectoryPoint[];
+}
+
 export const landscapeEndpoint = {
+  /** Plans a surface around a run's θ* (directions, axes, data) and projects its path. */
+  prepareSurface(run: RunFile, request: SurfaceRequest): PreparedSurface {
+    const state = runStateOf(run);
+    const { plan, info } = planSurface(state, prepareData(run.data), request);
+    return { plan, info, trajectory: state.trajectory ? projectTrajectory(plan, state.trajectory) : [] };
+  },
   /** Compiles the evaluator for a plan; later tiles refer to it. */
   setup(plan: ScanPlan): void {
     current = { plan, evaluator: planEvaluator(plan) };

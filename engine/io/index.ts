@@ -1,3 +1,3 @@
 // File formats that need no DOM: run and surface files.
-export { RUN_FORMAT, RunFileError, readRunFile, recipeOf, runFileOf, type RunFile } from './runFile.js';
+export { RUN_FORMAT, RunFileError, readRunFile, recipeOf, runFileOf, runStateOf, type RunFile } from './runFile.js';
 export { SURFACE_FORMAT, SurfaceFileError, readSurfaceFile, surfaceFileOf, type SurfaceFile } from './surfaceFile.js';

@@ -3,6 +3,7 @@
 import { LosscapeError } from '../errors.js';
 import { buildLayout, fromStateDict, toStateDict, type MlpSpec, type StateDict } from '../nn/index.js';
 import type { HistoryEntry, RunRecipe, Trainer, TrainStatus } from '../train/index.js';
+import type { RunState } from '../landscape/surface.js';
 
 export const RUN_FORMAT = 'losscape.run/1';
 
@@ -74,17 +75,23 @@ export function readRunFile(text: string): RunFile & { theta: Float64Array; buff
   for (const key of ['spec', 'data', 'training', 'params', 'history', 'trajectory'] as const) {
     if (typeof file[key] !== 'object' || file[key] === null) throw new RunFileError(`the run file is incomplete: "${key}" is missing`);
   }
-  let decoded;
   try {
-    decoded = fromStateDict(buildLayout(file.spec!), file.params!);
+    const { theta, buffers } = runStateOf(file as RunFile);
+    return { ...(file as RunFile), theta, buffers };
   } catch (e) {
     throw new RunFileError(`the run file's parameters do not fit its model: ${(e as Error).message}`);
   }
-  return { ...(file as RunFile), ...decoded };
 }
 
 /** The recipe that made a run, to rerun or extend it. */
 export function recipeOf(file: RunFile): RunRecipe {
   const { hidden, loss, bias, residual, weightDecay } = file.spec;
   return { data: file.data, model: { hidden, loss, bias, residual, weightDecay }, init: file.init, optimizer: file.optimizer, seed: file.seed, ...file.training };
+}
+
+/** What the landscape tools need of a run file: the model, θ*, the buffers and the path. */
+export function runStateOf(file: RunFile): RunState {
+  const { theta, buffers } = fromStateDict(buildLayout(file.spec), file.params);
+  const trajectory = { steps: [...file.trajectory.steps], params: file.trajectory.params.map((p) => Float64Array.from(p)) };
+  return { spec: file.spec, theta, buffers, trajectory };
 }

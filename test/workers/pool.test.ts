@@ -38,7 +38,7 @@ const pool = (size: number) => {
 };
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
-describe('the landscape pool', () => {
+describe('the landscape pool', { timeout: 60_000 }, () => {
   const direct = scanTile(planEvaluator(plan), plan.alpha, plan.beta, 0, plan.alpha.length);
 
   it('1, 2 and 4 workers give exactly the in-thread values', async () => {

@@ -25,28 +25,28 @@ describe('the training worker', { timeout: 60_000 }, () => {
   it('pauses, resumes and stops between chunks; the stopped run keeps its history', async () => {
     const recipe = presetRecipe('digits-adam');
     recipe.epochs = 50;
-    let paused = false;
-    let stepAtPause = -1;
+    const reports: TrainProgress[] = [];
+    let reached: (step: number) => void = () => {};
+    const past20 = new Promise<number>((resolve) => (reached = resolve));
     const done = worker.remote.train(
       recipe,
       proxy((p: TrainProgress) => {
-        if (!paused && p.step > 20) {
-          paused = true;
-          stepAtPause = p.step;
-          void worker.remote.pause();
-        }
+        reports.push(p);
+        if (p.step > 20) reached(p.step);
       }),
     );
-    // While paused no progress is made; then resume, then stop.
+    await past20;
+    await worker.remote.pause();
+    const whilePaused = reports.length;
     await new Promise((r) => setTimeout(r, 300));
+    expect(reports.length, 'no progress while paused').toBe(whilePaused);
     await worker.remote.resume();
     await worker.remote.stop();
     const run = await done;
-    expect(stepAtPause).toBeGreaterThan(20);
     expect(run.status).toBe('stopped');
     const last = run.history.at(-1)!;
     expect(last.step).toBeLessThan(50 * 45);
-    expect(last.step).toBeGreaterThanOrEqual(stepAtPause);
+    expect(last.step).toBe(reports.at(-1)!.step);
     expect(run.trajectory.steps.at(-1)).toBe(last.step);
   });
 });
