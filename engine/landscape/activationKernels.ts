@@ -21,7 +21,10 @@ export function activateInPlace(kind: Activation, a: Float64Array, n: number): v
       for (let i = 0; i < n; i++) a[i] = Math.tanh(a[i]);
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) if (!(a[i] > 0)) a[i] = 0;
+      for (let i = 0; i < n; i++) {
+        const v = a[i];
+        a[i] = v > 0 ? v : 0;
+      }
       return;
     case 'leaky-relu':
       for (let i = 0; i < n; i++) if (a[i] < 0) a[i] *= LEAKY_SLOPE;
