@@ -2,10 +2,8 @@
 // files, the CLI and the app all start runs from one of these).
 import { ValueError } from '../errors.js';
 import { prepareData, type DataSpec, type PreparedData } from '../data/index.js';
-import { validateSpec, type HiddenLayerSpec, type InitSpec, type LossKind, type MlpSpec } from '../nn/index.js';
-import type { OptimizerSpec } from './optimizers.js';
-import type { ScheduleSpec } from './schedules.js';
-import { createTrainer, type Trainer } from './trainer.js';
+import { validateSpec, type HiddenLayerSpec, type LossKind, type MlpSpec } from '../nn/index.js';
+import { createTrainer, type TrainConfig, type Trainer } from './trainer.js';
 
 /** The model without its input and output widths, which the data decide. */
 export interface ModelRecipe {
@@ -17,17 +15,12 @@ export interface ModelRecipe {
   weightDecay: number;
 }
 
-export interface RunRecipe {
+/** How a run trains: the trainer's settings that are not data or model. */
+export type TrainingSettings = Pick<TrainConfig, 'init' | 'optimizer' | 'schedule' | 'batchSize' | 'epochs' | 'steps' | 'seed' | 'snapshotEvery'>;
+
+export interface RunRecipe extends TrainingSettings {
   data: DataSpec;
   model: ModelRecipe;
-  init: InitSpec;
-  optimizer: OptimizerSpec;
-  schedule?: ScheduleSpec;
-  batchSize: number | 'full';
-  epochs?: number;
-  steps?: number;
-  seed: number;
-  snapshotEvery?: number;
 }
 
 /** The full model spec for a recipe's model on prepared data. */
@@ -48,19 +41,8 @@ export function specFor(model: ModelRecipe, data: PreparedData): MlpSpec {
 
 /** Prepares the data and starts a trainer for a recipe. */
 export function startRun(recipe: RunRecipe): { trainer: Trainer; data: PreparedData } {
-  const data = prepareData(recipe.data);
-  const trainer = createTrainer({
-    spec: specFor(recipe.model, data),
-    train: data.train,
-    test: data.test.n > 0 ? data.test : undefined,
-    init: recipe.init,
-    optimizer: recipe.optimizer,
-    schedule: recipe.schedule,
-    batchSize: recipe.batchSize,
-    epochs: recipe.epochs,
-    steps: recipe.steps,
-    seed: recipe.seed,
-    snapshotEvery: recipe.snapshotEvery,
-  });
+  const { data: dataSpec, model, ...settings } = recipe;
+  const data = prepareData(dataSpec);
+  const trainer = createTrainer({ ...settings, spec: specFor(model, data), train: data.train, test: data.test.n > 0 ? data.test : undefined });
   return { trainer, data };
 }
