@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cases as allCases } from './cases/index.js';
 import { compareOutputs, lastConsumed } from './data.js';
-import { DEFAULT_TIMING, QUICK_TIMING, measure } from './harness.js';
+import { DEFAULT_TIMING, QUICK_TIMING, measure, type TimingOptions } from './harness.js';
 import { numpyUnavailable, runNumpy } from './peers/numpy.js';
 import { loadTfjs, type TfjsBackend } from './peers/tfjs.js';
 import { READING_NOTES, resultsTable } from './table.js';
@@ -57,17 +57,25 @@ const skip = (contender: string, precision: Precision, why: string): ContenderRe
   skipped: why,
 });
 
+/** The run's timing, with the case's longer warm-up where it asks for one (not with --quick). */
+const timingOf = (c: Case): TimingOptions =>
+  !opts.quick && c.warmupSeconds !== undefined && c.warmupSeconds > timing.warmupSeconds ? { ...timing, warmupSeconds: c.warmupSeconds } : timing;
+
+/** The case's own tolerance for a precision, else the default. */
+const toleranceOf = (c: Case, precision: Precision): number => c.tolerance?.[precision] ?? TOLERANCE[precision];
+
 /** Check, then time, one in-process contender on one case. */
 function bench(c: Case, contender: string, precision: Precision, prepare: () => Runner): ContenderResult {
   let runner: Runner | null = null;
   try {
     runner = prepare();
     const err = compareOutputs(runner.outputs(), refs.get(c.id)!, `${contender} on ${c.id}`);
-    if (!(err <= TOLERANCE[precision])) {
-      throw new Error(`${contender} on ${c.id}: error ${err.toExponential(2)} exceeds the ${precision} tolerance ${TOLERANCE[precision]}`);
+    const tol = toleranceOf(c, precision);
+    if (!(err <= tol)) {
+      throw new Error(`${contender} on ${c.id}: error ${err.toExponential(2)} exceeds the ${precision} tolerance ${tol}`);
     }
     progress(`${c.id}: ${contender} (check error ${err.toExponential(1)})`);
-    const m = measure(runner.run, timing);
+    const m = measure(runner.run, timingOf(c));
     return { contender, precision, figure: c.figure(m.secondsPerCall), ratio: null, maxError: err, measurement: m };
   } catch (e) {
     const raw = (e as Error).message;
@@ -127,13 +135,13 @@ if (numpyMissing) {
 } else if (numpyCases.length) {
   progress(`numpy: ${numpyCases.length} cases in one python subprocess`);
   try {
-    const run = runNumpy(numpyCases.map((c) => ({ id: c.id, task: c.numpy! })), timing, numpyThreads);
+    const run = runNumpy(numpyCases.map((c) => ({ id: c.id, task: c.numpy!, timing: timingOf(c) })), timing, numpyThreads);
     const { blas } = run.info;
     const blasText = [blas.name, blas.version, blas.corename && `core ${blas.corename}`, blas.threads !== undefined && `${blas.threads} thread(s)`]
       .filter(Boolean)
       .join(', ');
     env.numpy = { ...run.info, env: run.envNote };
-    notes.push(`numpy: numpy ${run.info.numpy} on Python ${run.info.python}, BLAS ${blasText || 'unknown'} (${run.envNote}); the MLP gradient is hand-written backprop, no autodiff.`);
+    notes.push(`numpy: numpy ${run.info.numpy} on Python ${run.info.python}, BLAS ${blasText || 'unknown'} (${run.envNote}); the MLP gradients are hand-written backprop, no autodiff.`);
     for (const c of numpyCases) {
       const res = run.results.get(c.id);
       const row = rows.get(c.id)!;
@@ -144,8 +152,8 @@ if (numpyMissing) {
         continue;
       }
       const err = compareOutputs(res.outputs, refs.get(c.id)!, `numpy on ${c.id}`);
-      if (!(err <= TOLERANCE.float64)) {
-        const msg = `numpy on ${c.id}: error ${err.toExponential(2)} exceeds the float64 tolerance ${TOLERANCE.float64}`;
+      if (!(err <= toleranceOf(c, 'float64'))) {
+        const msg = `numpy on ${c.id}: error ${err.toExponential(2)} exceeds the float64 tolerance ${toleranceOf(c, 'float64')}`;
         failures.push(msg);
         row.push(skip('numpy', 'float64', 'FAILED check'));
         continue;
@@ -162,6 +170,10 @@ if (numpyMissing) {
 void lastConsumed();
 
 // 4. Ratios, table, JSON.
+for (const c of cases) {
+  const tol = c.tolerance && `Check tolerance ${Object.entries(c.tolerance).map(([p, v]) => `${v.toExponential(0)} for ${p}`).join(', ')}.`;
+  if (c.note || tol) notes.push([c.note ?? c.title, tol].filter(Boolean).join(' '));
+}
 const results: CaseResult[] = cases.map((c) => {
   const contenders = rows.get(c.id)!;
   const base = contenders.find((r) => r.contender === 'Losscape')?.figure ?? null;

@@ -48,6 +48,6 @@ export const READING_NOTES = [
   'figure: median over timed batches of the per-call time, after a warm-up; spread: ±half the interquartile ' +
     'range of the batches relative to the median (large = a noisy machine; rerun).',
   'check error: max|out − ref| / max|ref| over all outputs, against an independent plain-TypeScript float64 ' +
-    `reference, checked before timing (tolerance ${TOLERANCE.float64.toExponential(0)} for float64, ${TOLERANCE.float32.toExponential(0)} for float32); ` +
+    `reference, checked before timing (tolerance ${TOLERANCE.float64.toExponential(0)} for float64, ${TOLERANCE.float32.toExponential(0)} for float32, unless a case's note says otherwise); ` +
     'a contender that fails is not timed and the run exits non-zero.',
 ];

@@ -21,6 +21,8 @@ export type TF = typeof import('@tensorflow/tfjs-core');
 export interface NumpyTask {
   kind: string;
   inputs: Record<string, { shape: number[]; data: number[] }>;
+  /** Plain JSON settings of the routine (e.g. learning rate, batch size). */
+  params?: Record<string, unknown>;
 }
 
 /**
@@ -38,6 +40,12 @@ export interface Case {
   losscape(): Runner;
   tfjs?(tf: TF): Runner;
   numpy?: NumpyTask;
+  /** Per-precision tolerances that replace TOLERANCE for this case (e.g. after several training steps). */
+  tolerance?: Partial<Record<Precision, number>>;
+  /** At least this many seconds of warm-up for every contender (not with --quick): big code paths take longer to JIT. */
+  warmupSeconds?: number;
+  /** A line for the table's notes: what exactly is timed. */
+  note?: string;
 }
 
 /** Tolerances on the scaled error max|out − ref| / max|ref|, per output. */

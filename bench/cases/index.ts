@@ -3,5 +3,6 @@
 import type { Case } from '../types.js';
 import { matmulCases } from './matmul.js';
 import { mlpCase } from './mlp.js';
+import { trainCases } from './train.js';
 
-export const cases: Case[] = [...matmulCases, mlpCase];
+export const cases: Case[] = [...matmulCases, mlpCase, ...trainCases];

@@ -56,9 +56,10 @@ export function numpyUnavailable(): string | null {
   return null;
 }
 
-export function runNumpy(tasks: { id: string; task: NumpyTask }[], timing: TimingOptions, threads: number | null): NumpyRun {
+/** Runs the tasks in one subprocess; a task's own `timing` replaces the run's for it. */
+export function runNumpy(tasks: { id: string; task: NumpyTask; timing?: TimingOptions }[], timing: TimingOptions, threads: number | null): NumpyRun {
   const { env, note } = childEnv(threads);
-  const request = JSON.stringify({ timing, tasks: tasks.map(({ id, task }) => ({ id, ...task })) });
+  const request = JSON.stringify({ timing, tasks: tasks.map(({ id, task, timing: own }) => ({ id, ...task, ...(own ? { timing: own } : {}) })) });
   const r = spawnSync(pythonCommand(), [SCRIPT], {
     input: request,
     env,

@@ -1,6 +1,6 @@
 """numpy peer of `npm run bench` (see bench/peers/numpy.ts).
 
-Reads one JSON request on stdin: {"timing": {...}, "tasks": [{"id", "kind", "inputs"}]}
+Reads one JSON request on stdin: {"timing": {...}, "tasks": [{"id", "kind", "inputs", "params"?, "timing"?}]}
 and writes one JSON reply on stdout: {"info": {...}, "results": [{"id", timing..., "outputs"}]}.
 Timing follows bench/harness.ts: warm-up, batch sizing, median per-call time over batches.
 All arrays are float64, C-contiguous.
@@ -60,7 +60,7 @@ def arr(spec):
     return np.ascontiguousarray(np.asarray(spec["data"], dtype=np.float64).reshape(spec["shape"]))
 
 
-def task_matmul(inp):
+def task_matmul(inp, _params):
     a, b = arr(inp["A"]), arr(inp["B"])
 
     def run():
@@ -69,7 +69,7 @@ def task_matmul(inp):
     return run, lambda: {"C": run()}
 
 
-def task_mlp_value_and_grad(inp):
+def task_mlp_value_and_grad(inp, _params):
     """L = -mean_i sum_j Y_ij log softmax(U)_ij, U = sigmoid(X W1^T) W2^T; hand-written backprop."""
     X, Y, W1, W2 = arr(inp["X"]), arr(inp["Y"]), arr(inp["W1"]), arr(inp["W2"])
     n = X.shape[0]
@@ -95,7 +95,84 @@ def task_mlp_value_and_grad(inp):
     return run, outputs
 
 
-TASKS = {"matmul": task_matmul, "mlp-value-and-grad": task_mlp_value_and_grad}
+def task_train_mlp(inp, params):
+    """Training steps of X -> hidden (sigmoid or ReLU, optional biases) -> softmax CE, the
+    lecture's hand-written gradient and the update (GD or Adam) written out, in place.
+
+    outputs(): the check, `checkSteps` steps on the first batches of X in order, from the
+    given parameters; run(): one step on the next minibatch of a per-epoch shuffle."""
+    X, Y = arr(inp["X"]), arr(inp["Y"])
+    names = [k for k in ("W1", "b1", "W2", "b2") if k in inp]
+    P = {k: arr(inp[k]) for k in names}
+    relu = params["activation"] == "relu"
+    opt, B = params["optimizer"], int(params["batch"])
+    n = X.shape[0]
+    M = {k: np.zeros_like(p) for k, p in P.items()}
+    V = {k: np.zeros_like(p) for k, p in P.items()}
+    t = [0]
+
+    def step(Xb, Yb):
+        W1, W2, b1, b2 = P["W1"], P["W2"], P.get("b1"), P.get("b2")
+        m = Xb.shape[0]
+        A = Xb @ W1.T
+        if b1 is not None:
+            A += b1
+        Z = np.maximum(A, 0.0) if relu else 1.0 / (1.0 + np.exp(-A))
+        U = Z @ W2.T
+        if b2 is not None:
+            U += b2
+        U -= U.max(axis=1, keepdims=True)
+        E = np.exp(U)
+        s = E.sum(axis=1, keepdims=True)
+        loss = -(Yb * (U - np.log(s))).sum() / m
+        dU = (E / s - Yb) / m
+        G = {"W2": dU.T @ Z}
+        dZ = dU @ W2
+        dZ *= (A > 0) if relu else Z * (1.0 - Z)
+        G["W1"] = dZ.T @ Xb
+        if b1 is not None:
+            G["b1"] = dZ.sum(axis=0)
+        if b2 is not None:
+            G["b2"] = dU.sum(axis=0)
+        t[0] += 1
+        if opt["kind"] == "gd":
+            for k, p in P.items():
+                p -= opt["lr"] * G[k]
+        else:
+            b1_, b2_, lr, eps = opt["beta1"], opt["beta2"], opt["lr"], opt["eps"]
+            c1, c2 = 1.0 - b1_ ** t[0], 1.0 - b2_ ** t[0]
+            for k, p in P.items():
+                g, mk, vk = G[k], M[k], V[k]
+                mk *= b1_
+                mk += (1.0 - b1_) * g
+                vk *= b2_
+                vk += (1.0 - b2_) * (g * g)
+                p -= lr * (mk / c1) / (np.sqrt(vk / c2) + eps)
+        return loss
+
+    shuffle = np.random.default_rng(int(params["shuffleSeed"]))
+    per_epoch = -(-n // B)
+    state = {"k": 0, "order": None}
+
+    def run():
+        if B == n:
+            return step(X, Y)
+        k = state["k"]
+        if k == 0:
+            state["order"] = shuffle.permutation(n)
+        rows = state["order"][k * B:(k + 1) * B]
+        state["k"] = (k + 1) % per_epoch
+        return step(X[rows], Y[rows])
+
+    def outputs():
+        losses = [step(X, Y) if B == n else step(X[k * B:(k + 1) * B], Y[k * B:(k + 1) * B])
+                  for k in range(int(params["checkSteps"]))]
+        return {"losses": losses, **{k: p.copy() for k, p in P.items()}}
+
+    return run, outputs
+
+
+TASKS = {"matmul": task_matmul, "mlp-value-and-grad": task_mlp_value_and_grad, "train-mlp": task_train_mlp}
 
 
 def openblas_info():
@@ -155,9 +232,9 @@ def main():
         if make is None:
             results.append({"id": task["id"], "error": f"unknown numpy task kind {task['kind']!r}"})
             continue
-        run, outputs = make(task["inputs"])
+        run, outputs = make(task["inputs"], task.get("params", {}))
         out = {k: np.asarray(v, dtype=np.float64).ravel().tolist() for k, v in outputs().items()}
-        res = measure(run, req["timing"])
+        res = measure(run, task.get("timing", req["timing"]))
         res.update({"id": task["id"], "outputs": out})
         results.append(res)
     info = {"python": platform.python_version(), "numpy": np.__version__, "blas": blas_info()}
