@@ -17,3 +17,4 @@ export { primitiveNames } from './autodiff/primitive.js';
 export { createRng, type Rng } from './random.js';
 
 export * from './data/index.js';
+export * from './linalg/index.js';

@@ -1,24 +1,21 @@
 // The seeded training loop. A trainer advances in chunks of steps, so a worker can report
 // progress, pause, resume and cancel between chunks; chunking never changes the numbers.
 import { ValueError } from '../errors.js';
-import { vjp } from '../autodiff/transforms.js';
-import { fromData, type Tensor } from '../tensor/tensor.js';
 import { createRng } from '../random.js';
 import {
-  accuracy,
   buildLayout,
   initialBuffers,
   initTheta,
-  objective,
   targetsFor,
   updateRunningStats,
   validateSpec,
   type InitSpec,
-  type LossResult,
   type MlpSpec,
   type NormMode,
   type ParamLayout,
 } from '../nn/index.js';
+import type { Metrics } from '../nn/fast/loss.js';
+import { batchStatsOf, compileMlp, createWorkspace, forwardPass, lossAndGradient, type Workspace } from '../nn/fast/network.js';
 import { growable, type Growable } from './growable.js';
 import { applyUpdate, initOptimizerState, validateOptimizer, type OptimizerSpec, type OptimizerState } from './optimizers.js';
 import { learningRate, validateSchedule, type ScheduleSpec } from './schedules.js';
@@ -117,13 +114,21 @@ export function createTrainer(config: TrainConfig): Trainer {
   if (!Number.isInteger(totalSteps) || totalSteps < 1) throw new ValueError('give a positive number of epochs or steps');
   const snapshotEvery = config.snapshotEvery ?? Math.max(1, Math.floor(totalSteps / 100));
 
-  const targets = targetsFor(spec, config.train.y, n);
-  const testTargets = config.test && config.test.n > 0 ? targetsFor(spec, config.test.y, config.test.n) : null;
-  const trainX = fromData(config.train.x, [n, spec.inputs]);
+  const targets = targetsFor(spec, config.train.y, n).data;
+  const test = config.test && config.test.n > 0 ? { ...config.test, targets: targetsFor(spec, config.test.y, config.test.n).data } : null;
   const rng = createRng(config.seed, 'minibatch');
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const optState: OptimizerState = initOptimizerState(optimizer, layout.size);
   const lastFinite = new Float64Array(layout.size);
+  const gradient = new Float64Array(layout.size);
+  // The compiled network (tape-free forward and backward; the autodiff objective is its
+  // reference in the tests) and workspaces for a batch and for the full splits.
+  const net = compileMlp(spec, layout);
+  const batchSpace = createWorkspace(net, batchSize);
+  const batchX = new Float64Array(batchSize * spec.inputs);
+  const batchTargets = new Float64Array(batchSize * spec.outputs);
+  const workspaces = new Map<number, Workspace>();
+  const workspaceFor = (rows: number) => workspaces.get(rows) ?? workspaces.set(rows, createWorkspace(net, rows)).get(rows)!;
 
   const state: TrainState = {
     theta: initTheta(layout, config.init, config.seed),
@@ -138,20 +143,16 @@ export function createTrainer(config: TrainConfig): Trainer {
   };
 
   const normMode = (norm: 'batch' | 'running'): NormMode => (norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: state.buffers });
-
-  const evaluateOn = (x: Tensor, t: Tensor, norm: 'batch' | 'running') => {
-    const r = objective(spec, layout, fromData(state.theta, [layout.size]), { x, targets: t }, normMode(norm));
-    return summarize(r, t);
-  };
-  const summarize = (r: LossResult, t: Tensor) => {
-    const acc = accuracy(spec, r.output, t);
-    return { loss: r.loss.data[0], ...(Number.isNaN(acc) ? {} : { accuracy: acc }) };
-  };
+  /** Loss (and accuracy, for classification) at the current θ on a whole split. */
+  const evaluateOn = (x: Float64Array, rows: number, t: Float64Array, norm: 'batch' | 'running') =>
+    summarize(forwardPass(net, workspaceFor(rows), state.theta, x, rows, t, normMode(norm)));
+  const summarize = (m: Metrics) => ({ loss: m.loss, ...(Number.isNaN(m.accuracy) ? {} : { accuracy: m.accuracy }) });
+  const evaluateTrain = () => evaluateOn(config.train.x, n, targets, metricsNorm);
   const metricsNorm = config.metricsNorm ?? 'batch';
   const record = (trainMetrics: { loss: number; accuracy?: number }) => {
     const entry: HistoryEntry = { step: state.step, epoch: state.step / stepsPerEpoch, ...trainMetrics };
-    if (testTargets && config.test) {
-      const m = evaluateOn(fromData(config.test.x, [config.test.n, spec.inputs]), testTargets, metricsNorm);
+    if (test) {
+      const m = evaluateOn(test.x, test.n, test.targets, metricsNorm);
       entry.testLoss = m.loss;
       if (m.accuracy !== undefined) entry.testAccuracy = m.accuracy;
     }
@@ -162,9 +163,9 @@ export function createTrainer(config: TrainConfig): Trainer {
     state.trajectory.params.push(state.theta.slice());
   };
 
-  /** The batch of step t: consecutive slices of a fresh permutation each epoch. */
-  const batchAt = (t: number): { x: Tensor; targets: Tensor; size: number } => {
-    if (fullBatch) return { x: trainX, targets, size: n };
+  /** The rows of step t's batch: consecutive slices of a fresh permutation each epoch, copied into the batch buffers. */
+  const batchAt = (t: number): { x: Float64Array; targets: Float64Array; size: number } => {
+    if (fullBatch) return { x: config.train.x, targets, size: n };
     const k = t % stepsPerEpoch;
     if (k === 0) for (let i = n - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -173,13 +174,11 @@ export function createTrainer(config: TrainConfig): Trainer {
     const rows = order.subarray(k * batchSize, Math.min(n, (k + 1) * batchSize));
     const d = spec.inputs;
     const c = spec.outputs;
-    const x = new Float64Array(rows.length * d);
-    const y = new Float64Array(rows.length * c);
     rows.forEach((r, i) => {
-      x.set(config.train.x.subarray(r * d, (r + 1) * d), i * d);
-      y.set(targets.data.subarray(r * c, (r + 1) * c), i * c);
+      batchX.set(config.train.x.subarray(r * d, (r + 1) * d), i * d);
+      batchTargets.set(targets.subarray(r * c, (r + 1) * c), i * c);
     });
-    return { x: fromData(x, [rows.length, d]), targets: fromData(y, [rows.length, c]), size: rows.length };
+    return { x: batchX, targets: batchTargets, size: rows.length };
   };
 
   /** Stops the run; θ stays at the last finite parameters, those of the current step. */
@@ -193,24 +192,17 @@ export function createTrainer(config: TrainConfig): Trainer {
   const trainStep = (): void => {
     const t = state.step;
     const batch = batchAt(t);
-    let result: LossResult | null = null;
-    const [loss, pullback] = vjp(
-      (theta) => (result = objective(spec, layout, theta, batch, { kind: 'batch' })).loss,
-      [fromData(state.theta, [layout.size])],
-    );
-    const lossValue = loss.data[0];
-    state.stepLosses.push(lossValue);
+    const metrics = lossAndGradient(net, batchSpace, state.theta, batch.x, batch.size, batch.targets, gradient);
+    state.stepLosses.push(metrics.loss);
     // In full-batch training the step's own forward pass is the history's metric at θ_t.
-    if (fullBatch && metricsNorm === 'batch' && t % stepsPerEpoch === 0 && t > 0) record(summarize(result!, batch.targets));
-    else if (t > 0 && t % stepsPerEpoch === 0) record(evaluateOn(trainX, targets, metricsNorm));
-    if (!Number.isFinite(lossValue)) return diverge('the loss');
-    const g = pullback(fromData(Float64Array.of(1), []))[0].data.slice();
-    if (!allFinite(g)) return diverge('the gradient');
+    if (t > 0 && t % stepsPerEpoch === 0) record(fullBatch && metricsNorm === 'batch' ? summarize(metrics) : evaluateTrain());
+    if (!Number.isFinite(metrics.loss)) return diverge('the loss');
+    if (!allFinite(gradient)) return diverge('the gradient');
     lastFinite.set(state.theta);
-    for (const [layer, stats] of result!.batchStats) {
+    for (const [layer, stats] of batchStatsOf(net, batchSpace, batch.size)) {
       updateRunningStats(stats, state.buffers[`layers.${layer}.bn.running_mean`], state.buffers[`layers.${layer}.bn.running_var`]);
     }
-    applyUpdate(optimizer, optState, state.theta, g, learningRate(schedule, optimizer.lr, t, totalSteps));
+    applyUpdate(optimizer, optState, state.theta, gradient, learningRate(schedule, optimizer.lr, t, totalSteps));
     if (!allFinite(state.theta)) {
       state.theta.set(lastFinite);
       return diverge('an updated parameter');
@@ -219,7 +211,7 @@ export function createTrainer(config: TrainConfig): Trainer {
     if (state.step % snapshotEvery === 0 || state.step === totalSteps) snapshot();
   };
 
-  record(evaluateOn(trainX, targets, metricsNorm));
+  record(evaluateTrain());
   snapshot();
 
   return {
@@ -232,19 +224,19 @@ export function createTrainer(config: TrainConfig): Trainer {
         trainStep();
       }
       if (state.status === 'running' && state.step >= totalSteps) {
-        record(evaluateOn(trainX, targets, metricsNorm));
+        record(evaluateTrain());
         state.status = 'done';
       }
       return state.status === 'running';
     },
     stop() {
       if (state.status !== 'running') return;
-      if (state.history.at(-1)?.step !== state.step) record(evaluateOn(trainX, targets, metricsNorm));
+      if (state.history.at(-1)?.step !== state.step) record(evaluateTrain());
       if (state.trajectory.steps.at(-1) !== state.step) snapshot();
       state.status = 'stopped';
     },
     evaluate(split, norm) {
-      return evaluateOn(fromData(split.x, [split.n, spec.inputs]), targetsFor(spec, split.y, split.n), norm);
+      return evaluateOn(split.x, split.n, targetsFor(spec, split.y, split.n).data, norm);
     },
   };
 }

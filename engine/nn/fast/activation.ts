@@ -1,47 +1,94 @@
-// The hidden activations as in-place loops over Float64Arrays, for the tape-free
-// evaluators; each must equal engine/nn/activations.ts (tests compare them).
-import { ELU_ALPHA, LEAKY_SLOPE, type Activation } from '../nn/index.js';
+// The hidden activations and their slopes as loops over Float64Arrays, for the tape-free
+// kernels; each must equal engine/nn/activations.ts and its autodiff derivative (tests compare).
+import { ELU_ALPHA, LEAKY_SLOPE } from '../activations.js';
+import type { Activation } from '../spec.js';
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 
-/** Applies an activation to a[0 … n) in place. */
-export function activateInPlace(kind: Activation, a: Float64Array, n: number): void {
+/** to[i] = φ(from[i]) for i < n (from and to may be the same array). */
+export function activateInto(kind: Activation, from: Float64Array, to: Float64Array, n: number): void {
   switch (kind) {
     case 'logistic':
       for (let i = 0; i < n; i++) {
-        const v = a[i];
-        if (v >= 0) a[i] = 1 / (1 + Math.exp(-v));
+        const v = from[i];
+        if (v >= 0) to[i] = 1 / (1 + Math.exp(-v));
         else {
           const e = Math.exp(v);
-          a[i] = e / (1 + e);
+          to[i] = e / (1 + e);
         }
       }
       return;
     case 'tanh':
-      for (let i = 0; i < n; i++) a[i] = Math.tanh(a[i]);
+      for (let i = 0; i < n; i++) to[i] = Math.tanh(from[i]);
       return;
     case 'relu':
       for (let i = 0; i < n; i++) {
-        const v = a[i];
-        a[i] = v > 0 ? v : 0;
+        const v = from[i];
+        to[i] = v > 0 ? v : 0;
       }
       return;
     case 'leaky-relu':
-      for (let i = 0; i < n; i++) if (a[i] < 0) a[i] *= LEAKY_SLOPE;
+      for (let i = 0; i < n; i++) {
+        const v = from[i];
+        to[i] = v < 0 ? v * LEAKY_SLOPE : v;
+      }
       return;
     case 'elu':
-      for (let i = 0; i < n; i++) if (a[i] < 0) a[i] = ELU_ALPHA * (Math.exp(a[i]) - 1);
+      for (let i = 0; i < n; i++) {
+        const v = from[i];
+        to[i] = v < 0 ? ELU_ALPHA * (Math.exp(v) - 1) : v;
+      }
       return;
     case 'gelu':
       for (let i = 0; i < n; i++) {
-        const v = a[i];
-        a[i] = 0.5 * v * (1 + Math.tanh(GELU_C * (v + 0.044715 * v * v * v)));
+        const v = from[i];
+        to[i] = 0.5 * v * (1 + Math.tanh(GELU_C * (v + 0.044715 * v * v * v)));
       }
       return;
     case 'softplus':
       for (let i = 0; i < n; i++) {
-        const v = a[i];
-        a[i] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+        const v = from[i];
+        to[i] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+      }
+      return;
+    case 'identity':
+      if (from !== to) to.set(from.subarray(0, n));
+      return;
+  }
+}
+
+/**
+ * g[i] *= φ′(z[i]) in place, from the pre-activation z and the activation a = φ(z), with the
+ * autodiff path's convention at kinks: the slope at 0 is 0 for ReLU, leaky ReLU and ELU.
+ */
+export function multiplySlope(kind: Activation, g: Float64Array, z: Float64Array, a: Float64Array, n: number): void {
+  switch (kind) {
+    case 'logistic':
+      for (let i = 0; i < n; i++) g[i] *= a[i] * (1 - a[i]);
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) g[i] *= 1 - a[i] * a[i];
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) g[i] = z[i] > 0 ? g[i] : 0;
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < n; i++) g[i] *= z[i] > 0 ? 1 : z[i] < 0 ? LEAKY_SLOPE : 0;
+      return;
+    case 'elu':
+      for (let i = 0; i < n; i++) g[i] *= z[i] > 0 ? 1 : z[i] < 0 ? a[i] + ELU_ALPHA : 0;
+      return;
+    case 'gelu':
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        const t = Math.tanh(GELU_C * (v + 0.044715 * v * v * v));
+        g[i] *= 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * v * v);
+      }
+      return;
+    case 'softplus':
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        g[i] *= v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
       }
       return;
     case 'identity':
