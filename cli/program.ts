@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { registerDatasetCommand } from './commands/dataset.js';
 import { registerLineCommand } from './commands/line.js';
 import { registerSurfaceCommand } from './commands/surface.js';
+import { registerSymmetryCommand } from './commands/symmetry.js';
 import { registerToyCommand } from './commands/toy.js';
 import { registerTrainCommand } from './commands/train.js';
 import { errorLine } from './errors.js';
@@ -20,6 +21,7 @@ export function createProgram(): Command {
   registerDatasetCommand(program);
   registerSurfaceCommand(program);
   registerLineCommand(program);
+  registerSymmetryCommand(program);
   registerToyCommand(program);
   return program;
 }
