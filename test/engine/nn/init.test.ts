@@ -26,7 +26,7 @@ const expected: [InitSpec, number][] = [
   [{ weights: 'orthogonal' }, 1 / n],
 ];
 
-describe('initializers on a 512×512 layer', () => {
+describe('initializers on a 512×512 layer', { timeout: 30_000 }, () => {
   for (const [init, variance] of expected) {
     it(`${init.weights}: mean 0 and variance ${variance.toPrecision(4)} within sampling error`, () => {
       const m = moments(init);
