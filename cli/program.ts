@@ -1,7 +1,9 @@
 /** The `losscape` program: its commands, and errors reported as one line on stderr. */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { registerCriticalCommand } from './commands/critical.js';
 import { registerDatasetCommand } from './commands/dataset.js';
+import { registerHessianCommand } from './commands/hessian.js';
 import { registerLineCommand } from './commands/line.js';
 import { registerSurfaceCommand } from './commands/surface.js';
 import { registerSymmetryCommand } from './commands/symmetry.js';
@@ -22,6 +24,8 @@ export function createProgram(): Command {
   registerSurfaceCommand(program);
   registerLineCommand(program);
   registerSymmetryCommand(program);
+  registerHessianCommand(program);
+  registerCriticalCommand(program);
   registerToyCommand(program);
   return program;
 }
