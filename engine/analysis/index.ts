@@ -46,3 +46,4 @@ export {
   type Eigenpair,
 } from './curvatureDirections.js';
 export { hessianSpectrum, type SpectrumOptions, type SpectrumReport, type SpectrumStage } from './spectrum.js';
+export * from './symmetry/index.js';
