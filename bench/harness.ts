@@ -38,6 +38,31 @@ export function quantile(xs: number[], q: number): number {
 
 export const median = (xs: number[]): number => quantile(xs, 0.5);
 
+/** Whether the timed batches so far are enough (the policy both `measure` and `measureAsync` follow). */
+function enough(perCall: number[], total: number, opts: TimingOptions): boolean {
+  return (
+    perCall.length >= opts.maxBatches ||
+    (perCall.length >= opts.minBatches && total >= opts.minSeconds) ||
+    (perCall.length >= 3 && total >= 5 * opts.minSeconds) // a slow case: 3 batches will do
+  );
+}
+
+/** Calls per timed batch, from a sizing run of n calls that took dt seconds, for batches of `target` seconds. */
+function batchSize(n: number, dt: number, target: number): number {
+  return Math.max(1, Math.round((n * target) / Math.max(dt, 1e-9)));
+}
+
+function summarize(perCall: number[], callsPerBatch: number, total: number): Measurement {
+  const med = median(perCall);
+  return {
+    secondsPerCall: med,
+    batches: perCall.length,
+    callsPerBatch,
+    spread: (quantile(perCall, 0.75) - quantile(perCall, 0.25)) / med,
+    totalSeconds: total,
+  };
+}
+
 /** Times `fn` (synchronous; it must finish its work before returning). */
 export function measure(fn: () => void, opts: TimingOptions = DEFAULT_TIMING): Measurement {
   // Warm-up.
@@ -58,27 +83,54 @@ export function measure(fn: () => void, opts: TimingOptions = DEFAULT_TIMING): M
     if (dt >= target / 4 || n >= 1 << 24) break;
     n *= 2;
   }
-  const callsPerBatch = Math.max(1, Math.round((n * target) / Math.max(dt, 1e-9)));
+  const callsPerBatch = batchSize(n, dt, target);
   // Timed batches.
   const perCall: number[] = [];
   let total = 0;
-  const enough = (): boolean =>
-    perCall.length >= opts.maxBatches ||
-    (perCall.length >= opts.minBatches && total >= opts.minSeconds) ||
-    (perCall.length >= 3 && total >= 5 * opts.minSeconds); // a slow case: 3 batches will do
-  while (!enough()) {
+  while (!enough(perCall, total, opts)) {
     const t0 = now();
     for (let i = 0; i < callsPerBatch; i++) fn();
     const t = now() - t0;
     perCall.push(t / callsPerBatch);
     total += t;
   }
-  const med = median(perCall);
-  return {
-    secondsPerCall: med,
-    batches: perCall.length,
-    callsPerBatch,
-    spread: (quantile(perCall, 0.75) - quantile(perCall, 0.25)) / med,
-    totalSeconds: total,
-  };
+  return summarize(perCall, callsPerBatch, total);
+}
+
+/**
+ * Times an asynchronous `fn` (a worker pool's scan) by the same policy, each call awaited
+ * before the next. The warm-up needs only `minWarmupCalls` calls (default 1: such calls are
+ * long), and when its last call takes a quarter of a batch's target it also sizes the batch.
+ */
+export async function measureAsync(fn: () => Promise<void>, opts: TimingOptions = DEFAULT_TIMING, minWarmupCalls = 1): Promise<Measurement> {
+  let calls = 0;
+  let last = 0;
+  const w0 = now();
+  while (calls < minWarmupCalls || now() - w0 < opts.warmupSeconds) {
+    const t0 = now();
+    await fn();
+    last = now() - t0;
+    calls++;
+  }
+  // Size the batch; a last warm-up call long enough already does (no extra untimed call).
+  const target = opts.minSeconds / opts.minBatches;
+  let n = 1;
+  let dt = last;
+  while (dt < target / 4 && n < 1 << 24) {
+    n *= 2;
+    const t0 = now();
+    for (let i = 0; i < n; i++) await fn();
+    dt = now() - t0;
+  }
+  const callsPerBatch = batchSize(n, dt, target);
+  const perCall: number[] = [];
+  let total = 0;
+  while (!enough(perCall, total, opts)) {
+    const t0 = now();
+    for (let i = 0; i < callsPerBatch; i++) await fn();
+    const t = now() - t0;
+    perCall.push(t / callsPerBatch);
+    total += t;
+  }
+  return summarize(perCall, callsPerBatch, total);
 }

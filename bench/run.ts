@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cases as allCases } from './cases/index.js';
 import { compareOutputs, lastConsumed } from './data.js';
-import { DEFAULT_TIMING, QUICK_TIMING, measure, type TimingOptions } from './harness.js';
+import { DEFAULT_TIMING, QUICK_TIMING, measure, measureAsync, type Measurement, type TimingOptions } from './harness.js';
 import { numpyUnavailable, runNumpy } from './peers/numpy.js';
 import { loadTfjs, type TfjsBackend } from './peers/tfjs.js';
 import { READING_NOTES, resultsTable } from './table.js';
-import { TOLERANCE, type Case, type CaseResult, type ContenderResult, type Outputs, type Precision, type Runner } from './types.js';
+import { TOLERANCE, type AsyncRunner, type Case, type CaseResult, type ContenderResult, type Outputs, type Precision, type Runner } from './types.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -76,20 +76,55 @@ function bench(c: Case, contender: string, precision: Precision, prepare: () => 
     }
     progress(`${c.id}: ${contender} (check error ${err.toExponential(1)})`);
     const m = measure(runner.run, timingOf(c));
-    return { contender, precision, figure: c.figure(m.secondsPerCall), ratio: null, maxError: err, measurement: m };
+    return timed(c, contender, precision, m, err, runner.unitsPerCall);
   } catch (e) {
-    const raw = (e as Error).message;
-    const msg = raw.startsWith(`${contender} on `) ? raw : `${contender} on ${c.id}: ${raw}`;
-    failures.push(msg);
-    progress(`FAILED ${msg}`);
-    return skip(contender, precision, 'FAILED check');
+    return failed(c, contender, precision, e);
   } finally {
     runner?.dispose?.();
   }
 }
 
-// 1. Losscape.
-for (const c of cases) rows.get(c.id)!.push(bench(c, 'Losscape', 'float64', () => c.losscape()));
+/** A timed row: the figure per unit of the case when a call computes several. */
+function timed(c: Case, contender: string, precision: Precision, m: Measurement, err: number, unitsPerCall = 1): ContenderResult {
+  const figure = c.figure(m.secondsPerCall / unitsPerCall);
+  return { contender, precision, figure, ratio: null, maxError: err, measurement: m, ...(unitsPerCall !== 1 ? { unitsPerCall } : {}) };
+}
+
+function failed(c: Case, contender: string, precision: Precision, e: unknown): ContenderResult {
+  const raw = (e as Error).message;
+  const msg = raw.startsWith(`${contender} on `) ? raw : `${contender} on ${c.id}: ${raw}`;
+  failures.push(msg);
+  progress(`FAILED ${msg}`);
+  return skip(contender, precision, 'FAILED check');
+}
+
+/** Check, then time, an asynchronous contender (the worker pool); it names its own row. */
+async function benchAsync(c: Case, fallbackName: string, precision: Precision, prepare: () => AsyncRunner): Promise<ContenderResult> {
+  let runner: AsyncRunner | null = null;
+  let contender = fallbackName;
+  try {
+    runner = prepare();
+    contender = runner.contender;
+    const err = compareOutputs(await runner.outputs(), refs.get(c.id)!, `${contender} on ${c.id}`);
+    const tol = toleranceOf(c, precision);
+    if (!(err <= tol)) {
+      throw new Error(`${contender} on ${c.id}: error ${err.toExponential(2)} exceeds the ${precision} tolerance ${tol}`);
+    }
+    progress(`${c.id}: ${contender} (check error ${err.toExponential(1)})`);
+    const m = await measureAsync(runner.run, timingOf(c));
+    return timed(c, contender, precision, m, err, runner.unitsPerCall);
+  } catch (e) {
+    return failed(c, contender, precision, e);
+  } finally {
+    await runner?.dispose?.();
+  }
+}
+
+// 1. Losscape (and, where a case has one, Losscape on the worker pool).
+for (const c of cases) {
+  rows.get(c.id)!.push(bench(c, 'Losscape', 'float64', () => c.losscape()));
+  if (c.losscapePool) rows.get(c.id)!.push(await benchAsync(c, 'Losscape (pool)', 'float64', () => c.losscapePool!()));
+}
 
 // 2. TensorFlow.js, cpu then wasm backend.
 const backends: TfjsBackend[] = ['cpu', 'wasm'];
@@ -158,7 +193,7 @@ if (numpyMissing) {
         row.push(skip('numpy', 'float64', 'FAILED check'));
         continue;
       }
-      row.push({ contender: 'numpy', precision: 'float64', figure: c.figure(res.measurement.secondsPerCall), ratio: null, maxError: err, measurement: res.measurement });
+      row.push(timed(c, 'numpy', 'float64', res.measurement, err, c.numpy!.unitsPerCall));
     }
   } catch (e) {
     const msg = (e as Error).message;
@@ -182,6 +217,7 @@ const results: CaseResult[] = cases.map((c) => {
 });
 notes.push(
   `Machine: ${env.cpu}, ${env.cores} cores, Node ${env.node}. Losscape and tfjs run single-threaded in this process` +
+    `${cases.some((c) => c.losscapePool) ? ' (the "Losscape (pool, …)" rows: the worker pool, one worker_thread per core)' : ''}` +
     `${opts.quick ? '; --quick timing (noisier)' : ''}.`,
 );
 

@@ -10,6 +10,20 @@ export interface Runner {
   run(): void;
   outputs(): Outputs;
   dispose?(): void;
+  /** How many of the case's units one `run()` computes (default 1): the figure is per unit (e.g. one row of grid points per call). */
+  unitsPerCall?: number;
+}
+
+/**
+ * A prepared contender whose call finishes asynchronously (a worker pool), timed with
+ * `measureAsync`. It names its own row, e.g. "Losscape (pool, 2 workers)".
+ */
+export interface AsyncRunner {
+  contender: string;
+  run(): Promise<void>;
+  outputs(): Promise<Outputs>;
+  dispose?(): Promise<void>;
+  unitsPerCall?: number;
 }
 
 export type Precision = 'float64' | 'float32';
@@ -23,6 +37,8 @@ export interface NumpyTask {
   inputs: Record<string, { shape: number[]; data: number[] }>;
   /** Plain JSON settings of the routine (e.g. learning rate, batch size). */
   params?: Record<string, unknown>;
+  /** The case's units per call of the routine (default 1); the routine ignores it. */
+  unitsPerCall?: number;
 }
 
 /**
@@ -38,6 +54,8 @@ export interface Case {
   /** Plain float64 TypeScript, independent of the engine: what every contender must match. */
   reference(): Outputs;
   losscape(): Runner;
+  /** A second Losscape row: the same work on the engine's worker pool (all cores), in float64. */
+  losscapePool?(): AsyncRunner;
   tfjs?(tf: TF): Runner;
   numpy?: NumpyTask;
   /** Per-precision tolerances that replace TOLERANCE for this case (e.g. after several training steps). */
@@ -61,6 +79,8 @@ export interface ContenderResult {
   /** Largest scaled error over the outputs, against the float64 reference. */
   maxError: number | null;
   measurement: Measurement | null;
+  /** The case's units per timed call when not 1 (figure = case.figure(secondsPerCall / unitsPerCall)). */
+  unitsPerCall?: number;
   skipped?: string;
 }
 

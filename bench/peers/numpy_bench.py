@@ -172,7 +172,50 @@ def task_train_mlp(inp, params):
     return run, outputs
 
 
-TASKS = {"matmul": task_matmul, "mlp-value-and-grad": task_mlp_value_and_grad, "train-mlp": task_train_mlp}
+def task_grid_loss(inp, params):
+    """Loss-landscape grid, evaluated as Li et al.'s plotting code does: at every grid point
+    theta = center + a*d1 + b*d2, unpacked into the weight matrices (reshaped views), and a full
+    forward pass X -> hidden (sigmoid or ReLU, optional biases) -> mean softmax CE on all samples.
+
+    run(): the next grid point in a strided order (index k*stride mod N, row-major), so any
+    number of calls spreads over the grid; outputs(): the losses on checkAlpha x checkBeta."""
+    X, Y = arr(inp["X"]), arr(inp["Y"])
+    c, d1, d2 = arr(inp["center"]), arr(inp["d1"]), arr(inp["d2"])
+    alpha, beta = arr(inp["alpha"]), arr(inp["beta"])
+    relu = params["activation"] == "relu"
+    slots = {p["name"]: (slice(p["offset"], p["offset"] + int(np.prod(p["shape"]))), tuple(p["shape"])) for p in params["params"]}
+    n = X.shape[0]
+
+    def loss_at(a, b):
+        theta = c + a * d1 + b * d2
+        P = {k: theta[s].reshape(shape) for k, (s, shape) in slots.items()}
+        b1, b2 = P.get("b1"), P.get("b2")
+        A = X @ P["W1"].T
+        if b1 is not None:
+            A += b1
+        Z = np.maximum(A, 0.0) if relu else 1.0 / (1.0 + np.exp(-A))
+        U = Z @ P["W2"].T
+        if b2 is not None:
+            U += b2
+        U -= U.max(axis=1, keepdims=True)
+        return -(Y * (U - np.log(np.exp(U).sum(axis=1, keepdims=True)))).sum() / n
+
+    nb, N, stride = len(beta), len(alpha) * len(beta), int(params["stride"])
+    state = {"k": 0}
+
+    def run():
+        p = state["k"] * stride % N
+        state["k"] = (state["k"] + 1) % N
+        return loss_at(alpha[p // nb], beta[p % nb])
+
+    def outputs():
+        return {"loss": [loss_at(a, b) for a in arr(inp["checkAlpha"]) for b in arr(inp["checkBeta"])]}
+
+    return run, outputs
+
+
+TASKS = {"matmul": task_matmul, "mlp-value-and-grad": task_mlp_value_and_grad, "train-mlp": task_train_mlp,
+         "grid-loss": task_grid_loss}
 
 
 def openblas_info():
