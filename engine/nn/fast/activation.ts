@@ -22,10 +22,8 @@ export function activateInto(kind: Activation, from: Float64Array, to: Float64Ar
       for (let i = 0; i < n; i++) to[i] = Math.tanh(from[i]);
       return;
     case 'relu':
-      for (let i = 0; i < n; i++) {
-        const v = from[i];
-        to[i] = v > 0 ? v : 0;
-      }
+      // Math.max compiles to a branch-free maximum; half the units are off, so a branch mispredicts.
+      for (let i = 0; i < n; i++) to[i] = Math.max(from[i], 0);
       return;
     case 'leaky-relu':
       for (let i = 0; i < n; i++) {

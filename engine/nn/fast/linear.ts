@@ -2,7 +2,7 @@
 
 /**
  * out[r, o] = Σ_i a[r, i]·w[o, i] + b[o] (b from `bias` at bOffset, or none when bOffset < 0):
- * rows of a against rows of w, four outputs at a time so each loaded input serves four sums.
+ * rows of a against rows of w, four outputs at a time (then two, then one) so each loaded input serves several sums.
  */
 export function linearInto(out: Float64Array, a: Float64Array, rows: number, inner: number, w: Float64Array, wOffset: number, outs: number, bias: Float64Array, bOffset: number): void {
   const quads = outs - (outs % 4);
@@ -30,7 +30,22 @@ export function linearInto(out: Float64Array, a: Float64Array, rows: number, inn
       out[or + o + 2] = s2;
       out[or + o + 3] = s3;
     }
-    for (let o = quads; o < outs; o++) {
+    let o = quads;
+    if (outs - o >= 2) {
+      const w0 = wOffset + o * inner;
+      const w1 = w0 + inner;
+      let s0 = 0;
+      let s1 = 0;
+      for (let i = 0; i < inner; i++) {
+        const x = a[ar + i];
+        s0 += x * w[w0 + i];
+        s1 += x * w[w1 + i];
+      }
+      out[or + o] = s0;
+      out[or + o + 1] = s1;
+      o += 2;
+    }
+    if (o < outs) {
       const w0 = wOffset + o * inner;
       let s0 = 0;
       for (let i = 0; i < inner; i++) s0 += a[ar + i] * w[w0 + i];
