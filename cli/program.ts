@@ -5,6 +5,8 @@ import { registerCriticalCommand } from './commands/critical.js';
 import { registerDatasetCommand } from './commands/dataset.js';
 import { registerHessianCommand } from './commands/hessian.js';
 import { registerLineCommand } from './commands/line.js';
+import { registerMergeCommand } from './commands/merge.js';
+import { registerRenderCommand } from './commands/render.js';
 import { registerSurfaceCommand } from './commands/surface.js';
 import { registerSymmetryCommand } from './commands/symmetry.js';
 import { registerToyCommand } from './commands/toy.js';
@@ -27,5 +29,7 @@ export function createProgram(): Command {
   registerHessianCommand(program);
   registerCriticalCommand(program);
   registerToyCommand(program);
+  registerRenderCommand(program);
+  registerMergeCommand(program);
   return program;
 }

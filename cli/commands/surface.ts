@@ -1,7 +1,7 @@
 /** `losscape surface`: a 2D slice of the loss around a run's parameters, on a worker pool. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { surfaceFileOf } from '../../engine/io/index.js';
+import { parseShard, shardPlan, surfaceFileOf, surfacePartOf, type Shard } from '../../engine/io/index.js';
 import { normalizations, type Normalization } from '../../engine/landscape/directions.js';
 import { planSurface, projectTrajectory, type DirectionChoice } from '../../engine/landscape/surface.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
@@ -26,6 +26,7 @@ interface SurfaceOptions {
   norm: 'batch' | 'running';
   workers?: number;
   seed: number;
+  shard?: Shard;
   out?: string;
 }
 
@@ -66,28 +67,41 @@ async function runSurface(options: SurfaceOptions): Promise<void> {
     split: options.split,
     norm: options.norm,
   });
+  // A shard scans only its block of α rows; every grid point is computed on its own, so the
+  // merged parts are bit-identical to the whole grid.
+  const shard = options.shard ? { ...options.shard, ...shardPlan(plan, options.shard) } : null;
+  const scanned = shard ? shard.plan : plan;
   const pool = createNodeLandscapePool(options.workers);
-  const bar = progressBar('surface');
+  const bar = progressBar(options.shard ? `surface ${options.shard.index}/${options.shard.count}` : 'surface');
   const started = performance.now();
   try {
-    const values = await pool.scan(plan, { onTile: (_, done, total) => bar.update(done, total, `${done}/${total} tiles`) });
+    const values = await pool.scan(scanned, { onTile: (_, done, total) => bar.update(done, total, `${done}/${total} tiles`) });
     const seconds = (performance.now() - started) / 1000;
     bar.finish();
     const file = surfaceFileOf({
-      plan,
+      plan: scanned,
       info,
       split: options.split,
       norm: options.norm,
       values,
       trajectory: run.state.trajectory && projectTrajectory(plan, run.state.trajectory),
       run: { spec: run.file.spec, data: run.file.data, seed: run.file.seed },
-      timing: { seconds, workers: pool.size, points: plan.alpha.length * plan.beta.length },
+      timing: { seconds, workers: pool.size, points: scanned.alpha.length * scanned.beta.length },
     });
     if (!metrics.includes('accuracy')) delete file.values.accuracy;
     if (!metrics.includes('loss')) file.values.loss = [];
-    await writeJson(file, options.out);
+    await writeJson(shard ? surfacePartOf(file, plan.alpha, { index: shard.index, count: shard.count }, shard.rows) : file, options.out);
   } finally {
     await pool.close();
+  }
+}
+
+/** Parses `--shard i/n` for commander. */
+function shardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
   }
 }
 
@@ -109,6 +123,7 @@ export function registerSurfaceCommand(program: Command): void {
     .addOption(new Option('--norm <mode>', "batch norm with the split's statistics or the running ones").choices(['batch', 'running']).default('batch'))
     .option('--workers <n>', 'worker threads (default: one per core)', parseInteger)
     .option('--seed <n>', 'seed of the random directions', parseInteger, 0)
+    .option('--shard <i/n>', 'compute only block i of n (0 ≤ i < n) of the α rows and write a part file; join the parts with losscape merge', shardOption)
     .option('--out <file>', 'write here (atomically) instead of stdout')
     .action(runSurface);
 }
