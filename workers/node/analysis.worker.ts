@@ -1,0 +1,7 @@
+// worker_threads entry of the analysis endpoint (tests).
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
+import { parentPort } from 'node:worker_threads';
+import { analysisEndpoint } from '../analysis.js';
+
+expose(analysisEndpoint, nodeEndpoint(parentPort!));
