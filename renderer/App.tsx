@@ -1,49 +1,26 @@
-// The walking skeleton: pick a toy surface, have the worker evaluate it, draw it in 3D.
-import { useState } from 'react';
-import type { GridAxes, ToyGrid, ToySurfaceName } from '../engine/toy/surfaces.js';
-import { useToyGrid } from './compute/useToyGrid.js';
-import { Plot } from './scene/Plot.js';
-import { SceneCanvas } from './scene/SceneCanvas.js';
-import { ColorBar } from './ui/ColorBar.js';
+// The whole window: the header with its tabs, the settings sidebar and the current view.
+import { useProject } from './AppContext.js';
+import { Sidebar } from './panels/Sidebar.js';
 import { Header } from './ui/Header.js';
-import { StatusOverlay } from './ui/StatusOverlay.js';
+import { CompareView } from './views/CompareView.js';
+import { LandscapeView } from './views/LandscapeView.js';
+import { ToyView } from './views/ToyView.js';
+import './views/views.css';
 
-/** The grid every toy surface is evaluated on: 61 × 61 points over [−1.5, 1.5]². */
-const AXES: GridAxes = {
-  x: { min: -1.5, max: 1.5, count: 61 },
-  y: { min: -1.5, max: 1.5, count: 61 },
-};
-
-function valueRange(grid: ToyGrid | null): { min: number; max: number } | null {
-  if (grid === null) return null;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const f of grid.z) {
-    if (!Number.isFinite(f)) continue;
-    if (f < min) min = f;
-    if (f > max) max = f;
-  }
-  return min <= max ? { min, max } : null;
-}
-
-/** The whole window. */
+/** The app; its services come from the AppProvider around it. */
 export function App() {
-  const [surface, setSurface] = useState<ToySurfaceName>('saddle');
-  const job = useToyGrid(surface, AXES);
-  const [drawn, setDrawn] = useState<ToyGrid | null>(null);
-  const state = job.status === 'ready' && drawn !== job.grid ? 'computing' : job.status;
-
+  const tab = useProject((s) => s.view.tab);
   return (
-    <div className="app">
-      <Header surface={surface} axes={AXES} onSurfaceChange={setSurface} />
-      <main className="workspace">
-        <section className="viewer" data-state={state} data-surface={surface}>
-          <SceneCanvas>{job.grid && <Plot grid={job.grid} onDrawn={setDrawn} />}</SceneCanvas>
-          <StatusOverlay state={state} error={job.error} />
-          <div className="viewer__hint">drag to orbit · scroll to zoom · right-drag to pan · arrows point downhill (−∇f)</div>
-        </section>
-        <ColorBar range={valueRange(job.grid)} label="f(x, y)" />
-      </main>
+    <div className="app" data-tab={tab}>
+      <Header />
+      <div className="workspace">
+        {tab !== 'toy' && <Sidebar />}
+        <main className="main">
+          {tab === 'landscape' && <LandscapeView />}
+          {tab === 'compare' && <CompareView />}
+          {tab === 'toy' && <ToyView />}
+        </main>
+      </div>
     </div>
   );
 }

@@ -1,12 +1,15 @@
 // Labelled axes x, y and f around the surface, with a faint grid on the floor.
 import { Html } from '@react-three/drei';
-import { useEffect, useMemo } from 'react';
+import { useContext, useEffect, useMemo, type RefObject } from 'react';
 import { BufferAttribute, BufferGeometry } from 'three';
-import { axesLayout } from './axesLayout.js';
+import { axesLayout, type AxesOptions } from './axesLayout.js';
 import type { SceneFrame } from './frame.js';
+import { LabelLayer } from './SceneCanvas.js';
 
 interface AxesProps {
   frame: SceneFrame;
+  /** Titles and value ticks (default: x, y, f with round ticks). */
+  options?: AxesOptions;
 }
 
 function segments(points: Float32Array): BufferGeometry {
@@ -16,10 +19,11 @@ function segments(points: Float32Array): BufferGeometry {
 }
 
 /** Draws the plot box's axes and labels for `frame`. */
-export function Axes({ frame }: AxesProps) {
-  const layout = useMemo(() => axesLayout(frame), [frame]);
+export function Axes({ frame, options }: AxesProps) {
+  const layout = useMemo(() => axesLayout(frame, 5, options), [frame, options]);
   const gridGeometry = useMemo(() => segments(layout.grid), [layout]);
   const frameGeometry = useMemo(() => segments(layout.frame), [layout]);
+  const layer = useContext(LabelLayer);
   useEffect(() => () => gridGeometry.dispose(), [gridGeometry]);
   useEffect(() => () => frameGeometry.dispose(), [frameGeometry]);
 
@@ -32,7 +36,7 @@ export function Axes({ frame }: AxesProps) {
         <lineBasicMaterial color="#8a93a8" />
       </lineSegments>
       {layout.labels.map((label) => (
-        <Html key={label.key} position={label.position} center className={`axis-label axis-label--${label.kind}`}>
+        <Html key={label.key} position={label.position} center portal={(layer ?? undefined) as RefObject<HTMLElement> | undefined} className={`axis-label axis-label--${label.kind}`}>
           {label.text}
         </Html>
       ))}

@@ -1,6 +1,6 @@
 // Where the axes, the floor grid and their labels go for a given plot box. The f axis stands
 // at the corner (xMin, yMin); x is labelled along the front edge, y along the right edge.
-import { formatTick, niceStep, niceTicks } from '../format/ticks.js';
+import { formatTick, niceStep, niceTicks, valueTicks, type ValueTick } from '../format/ticks.js';
 import { BOX_HALF_WIDTH, BOX_HEIGHT, FLOOR_Y, worldX, worldY, worldZ, type SceneFrame } from './frame.js';
 
 type Vec3 = [number, number, number];
@@ -27,8 +27,18 @@ const LABEL_GAP = 0.14;
 const TITLE_GAP = 0.34;
 const TICK_MARK = 0.04;
 
+/** What the axes are called, and how the value axis is ticked. */
+export interface AxesOptions {
+  titles: { x: string; y: string; f: string };
+  /** Ticks of the value axis in plotted units (default: round values of f). */
+  fTicks?: ValueTick[];
+}
+
+const defaultOptions: AxesOptions = { titles: { x: 'x', y: 'y', f: 'f' } };
+
 /** Lays out the axes of `frame`, about `target` ticks per axis. */
-export function axesLayout(frame: SceneFrame, target = 5): AxesLayout {
+export function axesLayout(frame: SceneFrame, target = 5, options: AxesOptions = defaultOptions): AxesLayout {
+  const { titles } = options;
   const grid: number[] = [];
   const lines: number[] = [];
   const labels: AxisLabel[] = [];
@@ -46,21 +56,20 @@ export function axesLayout(frame: SceneFrame, target = 5): AxesLayout {
     grid.push(-W, F, Z, W, F, Z);
     labels.push({ key: `y${y}`, position: [W + LABEL_GAP, F, Z], text: formatTick(y, yStep), kind: 'tick' });
   }
-  labels.push({ key: 'x-title', position: [0, F, W + TITLE_GAP], text: 'x', kind: 'title' });
-  labels.push({ key: 'y-title', position: [W + TITLE_GAP, F, 0], text: 'y', kind: 'title' });
+  labels.push({ key: 'x-title', position: [0, F, W + TITLE_GAP], text: titles.x, kind: 'title' });
+  labels.push({ key: 'y-title', position: [W + TITLE_GAP, F, 0], text: titles.y, kind: 'title' });
 
   // The floor's outline.
   lines.push(-W, F, -W, W, F, -W, W, F, -W, W, F, W, W, F, W, -W, F, W, -W, F, W, -W, F, -W);
   // The f axis, with a tick mark and a label per f tick.
   lines.push(-W, F, W, -W, BOX_HEIGHT, W);
-  const fStep = niceStep(frame.fMin, frame.fMax, target);
-  const fTicks = frame.fMax > frame.fMin ? niceTicks(frame.fMin, frame.fMax, target) : [frame.fMin];
-  for (const f of fTicks) {
-    const Y = worldY(frame, f);
+  const fTicks = options.fTicks ?? (frame.fMax > frame.fMin ? valueTicks(frame.fMin, frame.fMax, false, target) : [{ at: frame.fMin, label: formatTick(frame.fMin, 1) }]);
+  for (const { at, label } of fTicks) {
+    const Y = worldY(frame, at);
     lines.push(-W, Y, W, -W - TICK_MARK, Y, W + TICK_MARK);
-    labels.push({ key: `f${f}`, position: [-W - LABEL_GAP, Y, W + LABEL_GAP], text: formatTick(f, fStep), kind: 'tick' });
+    labels.push({ key: `f${at}`, position: [-W - LABEL_GAP, Y, W + LABEL_GAP], text: label, kind: 'tick' });
   }
-  labels.push({ key: 'f-title', position: [-W, BOX_HEIGHT + 0.16, W], text: 'f', kind: 'title' });
+  labels.push({ key: 'f-title', position: [-W, BOX_HEIGHT + 0.16, W], text: titles.f, kind: 'title' });
 
   return { grid: new Float32Array(grid), frame: new Float32Array(lines), labels };
 }

@@ -33,21 +33,36 @@ export function sceneFrame(grid: ToyGrid): SceneFrame {
     if (f > fMax) fMax = f;
   }
   if (fMin > fMax) [fMin, fMax] = [0, 0];
-  const xMin = grid.x[0];
-  const xMax = grid.x[grid.x.length - 1];
-  const yMin = grid.y[0];
-  const yMax = grid.y[grid.y.length - 1];
+  return frameOf(grid.x, grid.y, { min: fMin, max: fMax });
+}
+
+/** The frame of a grid over axes x and y (ascending) whose plotted values span `range`. */
+export function frameOf(x: ArrayLike<number>, y: ArrayLike<number>, range: { min: number; max: number }): SceneFrame {
+  const xMin = x[0];
+  const xMax = x[x.length - 1];
+  const yMin = y[0];
+  const yMax = y[y.length - 1];
   return {
     xMin,
     xMax,
     yMin,
     yMax,
-    fMin,
-    fMax,
+    fMin: range.min,
+    fMax: range.max,
     sx: (2 * BOX_HALF_WIDTH) / (xMax - xMin),
     sy: (2 * BOX_HALF_WIDTH) / (yMax - yMin),
-    sf: fMax > fMin ? BOX_HEIGHT / (fMax - fMin) : 0,
+    sf: range.max > range.min ? BOX_HEIGHT / (range.max - range.min) : 0,
   };
+}
+
+/** Grid coordinate x of world X (the inverse of worldX). */
+export function gridX(frame: SceneFrame, X: number): number {
+  return X / frame.sx + (frame.xMin + frame.xMax) / 2;
+}
+
+/** Grid coordinate y of world Z (the inverse of worldZ). */
+export function gridY(frame: SceneFrame, Z: number): number {
+  return -Z / frame.sy + (frame.yMin + frame.yMax) / 2;
 }
 
 /** World X of grid coordinate x. */

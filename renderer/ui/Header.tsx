@@ -1,34 +1,39 @@
-// The app bar: name, the surface picker and the formula being drawn.
-import { toySurfaces, type GridAxes, type ToySurfaceName } from '../../engine/toy/surfaces.js';
-import { formatValue } from '../format/ticks.js';
-import { SurfaceSelect } from './SurfaceSelect.js';
+// The app bar: the name, the tabs, and what the session is doing.
+import { useDispatch, useProject, useSession } from '../AppContext.js';
+import type { Tab } from '../state/project.js';
 
-interface HeaderProps {
-  surface: ToySurfaceName;
-  axes: GridAxes;
-  onSurfaceChange: (name: ToySurfaceName) => void;
-}
-
-function describeGrid({ x, y }: GridAxes): string {
-  const range = (min: number, max: number) => `[${formatValue(min)}, ${formatValue(max)}]`;
-  return `${x.count} × ${y.count} grid on ${range(x.min, x.max)} × ${range(y.min, y.max)}`;
-}
+const tabs: { id: Tab; label: string }[] = [
+  { id: 'landscape', label: 'Landscape' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'toy', label: 'Toy surfaces' },
+];
 
 /** The top bar of the window. */
-export function Header({ surface, axes, onSurfaceChange }: HeaderProps) {
+export function Header() {
+  const tab = useProject((s) => s.view.tab);
+  const training = useSession((s) => s.training?.status);
+  const surface = useSession((s) => s.surface?.status);
+  const dispatch = useDispatch();
+  const busy = training === 'running' ? 'training…' : surface === 'scanning' || surface === 'preparing' ? 'computing the surface…' : null;
   return (
     <header className="header">
       <div className="brand">
         <h1 className="brand__name">Losscape</h1>
         <span className="brand__tagline">loss landscape explorer</span>
       </div>
-      <div className="header__controls">
-        <SurfaceSelect value={surface} onChange={onSurfaceChange} />
-        <div className="header__spacer" />
-        <div className="formula" aria-label="formula">
-          <span className="formula__lhs">f(x, y) =</span> {toySurfaces[surface].formula}
-        </div>
-        <div className="header__grid">{describeGrid(axes)}</div>
+      <nav className="tabs" role="tablist" aria-label="views">
+        {tabs.map((t) => (
+          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} className="tabs__tab" onClick={() => dispatch({ type: 'set', section: 'view', patch: { tab: t.id } })}>
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <div className="header__status" role="status">
+        {busy && (
+          <>
+            <span className="header__dot" aria-hidden="true" /> {busy}
+          </>
+        )}
       </div>
     </header>
   );

@@ -58,3 +58,16 @@ export function viridisBandCounts(png: PNG, bands = 8, tolerance = 22): number[]
   }
   return counts;
 }
+
+/** Parses '#rrggbb' into channels 0…255. */
+export function hexRgb(hex: string): Rgb255 {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+}
+
+/** How many pixels lie within `tolerance` (Euclidean, 0…255 channels) of `color`. */
+export function countNear(png: PNG, color: Rgb255, tolerance = 30): number {
+  let near = 0;
+  for (let i = 0; i < png.width * png.height; i++) if (distance(pixel(png, i), color) <= tolerance) near++;
+  return near;
+}

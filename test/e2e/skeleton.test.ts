@@ -1,5 +1,6 @@
-// The walking skeleton end to end: the built web UI asks its worker for a toy surface,
-// draws it with WebGL in viridis colours, and redraws when another surface is picked.
+// The walking skeleton end to end (now the app's Toy surfaces tab): the built web UI asks
+// its worker for a toy surface, draws it with WebGL in viridis colours, and redraws when
+// another surface is picked.
 import type { Browser, Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,7 @@ describe('walking skeleton', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     problems = collectPageProblems(page);
     await page.goto(app.url);
+    await page.click('#tab-toy');
   });
 
   afterAll(async () => {

@@ -1,0 +1,139 @@
+// The session: the jobs the user starts from the panels (train, compute a surface, compare)
+// and their results, in one value store the views subscribe to.
+import { recipeOf, type LandscapeSettings, type ProjectState } from '../state/project.js';
+import { createValueStore, type ValueStore } from '../state/store.js';
+import { variantById, type RunSettings } from '../state/variants.js';
+import type { WorkerClients } from './clients.js';
+import { newSurfaceJob, plannedRanges, prepareSurface, scanSurface, sharedRanges } from './surfaceJob.js';
+import { startTrainingRun, type TrainingRun } from './trainingJob.js';
+import { messageOf, type CompareJob, type CompareSide, type SessionState, type SurfaceJob, type TrainingJob } from './types.js';
+
+export interface Session {
+  readonly store: ValueStore<SessionState>;
+  /** Trains the project's current settings, replacing the current run (and its surface). */
+  train(project: ProjectState): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Computes the surface of the current run with the project's landscape settings. */
+  computeSurface(project: ProjectState): void;
+  cancelSurface(): void;
+  /** Trains and scans the current settings and the variant's, side by side. */
+  compare(project: ProjectState): void;
+  cancelCompare(): void;
+}
+
+/** A session whose jobs run on `clients`' workers. */
+export function createSession(clients: WorkerClients): Session {
+  const store = createValueStore<SessionState>({ training: null, surface: null, compare: null });
+  let nextId = 1;
+  let training: TrainingRun | null = null;
+  let surfaceAbort: AbortController | null = null;
+  let compareAbort: AbortController | null = null;
+  let compareRuns: TrainingRun[] = [];
+
+  let trainingId = 0;
+  const setTraining = (job: TrainingJob) => store.update((s) => (job.id === trainingId ? { ...s, training: job } : s));
+  const setSurface = (job: SurfaceJob) => store.update((s) => (s.surface?.id === job.id ? { ...s, surface: job } : s));
+  const setCompare = (id: number, change: (job: CompareJob) => CompareJob) =>
+    store.update((s) => (s.compare?.id === id ? { ...s, compare: change(s.compare) } : s));
+
+  /** Trains one side of a comparison, reusing the session's run when it trained the same recipe. */
+  const trainSide = async (id: number, index: 0 | 1, settings: RunSettings, signal: AbortSignal): Promise<TrainingJob> => {
+    const recipe = recipeOf(settings);
+    const current = store.getState().training;
+    if (current?.run && current.status === 'done' && current.key === JSON.stringify(recipe)) return current;
+    const run = startTrainingRun(clients, nextId++, recipe, (job) =>
+      setCompare(id, (c) => ({ ...c, sides: c.sides.map((side, k) => (k === index ? { ...side, training: job } : side)) as CompareJob['sides'] })),
+    );
+    compareRuns.push(run);
+    signal.addEventListener('abort', () => run.handle.stop(), { once: true });
+    return run.finished;
+  };
+
+  const setSide = (id: number, index: 0 | 1, patch: Partial<CompareSide>) =>
+    setCompare(id, (c) => ({ ...c, sides: c.sides.map((side, k) => (k === index ? { ...side, ...patch } : side)) as CompareJob['sides'] }));
+
+  const runComparison = async (id: number, sides: RunSettings[], landscape: LandscapeSettings, signal: AbortSignal) => {
+    const trained = await Promise.all(sides.map((settings, k) => trainSide(id, k as 0 | 1, settings, signal)));
+    trained.forEach((job, k) => setSide(id, k as 0 | 1, { training: job }));
+    if (signal.aborted) return;
+    const failed = trained.find((job) => !job.run);
+    if (failed) throw new Error(failed.error ?? `a run ended without parameters (${failed.status})`);
+    const prepared = await Promise.all(trained.map((job) => prepareSurface(clients, job.run!, landscape)));
+    if (signal.aborted) return;
+    const ranges = sharedRanges(prepared.map((p) => plannedRanges(p, landscape)));
+    const scans = prepared.map((p, k) => {
+      const job = newSurfaceJob(nextId++, trained[k].id, landscape);
+      return scanSurface(clients, job, p, ranges, signal, (next) => setSide(id, k as 0 | 1, { surface: next }));
+    });
+    const done = await Promise.all(scans);
+    if (done.some((job) => job.status === 'error')) throw new Error(done.find((job) => job.error)?.error ?? 'the scan failed');
+  };
+
+  return {
+    store,
+    train(project) {
+      training?.handle.stop();
+      surfaceAbort?.abort();
+      store.update((s) => ({ ...s, surface: null }));
+      trainingId = nextId++;
+      training = startTrainingRun(clients, trainingId, recipeOf(project), setTraining);
+    },
+    pause: () => training?.handle.pause(),
+    resume: () => training?.handle.resume(),
+    stop: () => training?.handle.stop(),
+    computeSurface(project) {
+      const run = store.getState().training;
+      if (!run?.run) return;
+      surfaceAbort?.abort();
+      const abort = new AbortController();
+      surfaceAbort = abort;
+      const settings = project.landscape;
+      const job = newSurfaceJob(nextId++, run.id, settings);
+      store.update((s) => ({ ...s, surface: job }));
+      prepareSurface(clients, run.run, settings).then(
+        (prepared) => {
+          if (abort.signal.aborted) return;
+          void scanSurface(clients, job, prepared, plannedRanges(prepared, settings), abort.signal, setSurface);
+        },
+        (error: unknown) => setSurface({ ...job, status: 'error', error: messageOf(error), revision: job.revision + 1 }),
+      );
+    },
+    cancelSurface() {
+      surfaceAbort?.abort();
+      const job = store.getState().surface;
+      if (job?.status === 'preparing') setSurface({ ...job, status: 'cancelled', revision: job.revision + 1 });
+    },
+    compare(project) {
+      this.cancelCompare();
+      const abort = new AbortController();
+      compareAbort = abort;
+      compareRuns = [];
+      const variant = variantById(project.compare.variant);
+      const a: RunSettings = { data: project.data, model: project.model, train: project.train };
+      const b = variant.apply(a);
+      const id = nextId++;
+      const side = (label: string, settings: RunSettings): CompareSide => ({ label, settings, training: null, surface: null });
+      const job: CompareJob = {
+        id,
+        variant: variant.id,
+        status: 'running',
+        sides: [side(`${variant.setting}: ${variant.describe(a)}`, a), side(`${variant.setting}: ${variant.describe(b)}`, b)],
+        error: null,
+      };
+      store.update((s) => ({ ...s, compare: job }));
+      runComparison(id, [a, b], project.landscape, abort.signal).then(
+        () => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'ready' })),
+        (error: unknown) => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'error', error: messageOf(error) })),
+      );
+    },
+    cancelCompare() {
+      if (!compareAbort) return;
+      compareAbort.abort();
+      compareAbort = null;
+      const current = store.getState().compare;
+      if (current?.status === 'running') setCompare(current.id, (c) => ({ ...c, status: 'cancelled' }));
+    },
+  };
+}

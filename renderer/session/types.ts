@@ -1,0 +1,81 @@
+// What the session holds: the results of the jobs the user started (runs, surfaces, a
+// comparison). Not part of the project file; redone from it. Large arrays are filled in
+// place as workers stream them; every change makes a new job object with a higher revision.
+import type { RunFile } from '../../engine/io/runFile.js';
+import type { DirectionInfo, TrajectoryPoint } from '../../engine/landscape/surface.js';
+import type { HistoryEntry } from '../../engine/train/trainer.js';
+import type { RunRecipe } from '../../engine/train/recipe.js';
+import type { LandscapeSettings } from '../state/project.js';
+import type { RunSettings } from '../state/variants.js';
+
+export type TrainingStatus = 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
+
+export interface TrainingJob {
+  id: number;
+  recipe: RunRecipe;
+  /** The recipe as JSON, to tell whether the settings changed since the run. */
+  key: string;
+  status: TrainingStatus;
+  step: number;
+  totalSteps: number;
+  /** Full-split metrics per epoch; appended in place. */
+  history: HistoryEntry[];
+  /** Minibatch loss of every step; appended in place. */
+  stepLosses: number[];
+  /** Why the run ended early (divergence), from the worker. */
+  message: string | null;
+  /** Why the run could not start (an invalid recipe). */
+  error: string | null;
+  run: RunFile | null;
+  revision: number;
+}
+
+export type SurfaceStatus = 'preparing' | 'scanning' | 'ready' | 'cancelled' | 'error';
+
+export interface SurfaceJob {
+  id: number;
+  trainingId: number;
+  settings: LandscapeSettings;
+  status: SurfaceStatus;
+  /** Grid axes (empty while preparing). */
+  alpha: Float64Array;
+  beta: Float64Array;
+  /** loss[i·nβ + j] at (α_i, β_j); NaN where not computed yet. Likewise accuracy. */
+  loss: Float64Array;
+  accuracy: Float64Array;
+  /** 1 for every row of α already computed. */
+  rowsDone: Uint8Array;
+  rowsComputed: number;
+  trajectory: TrajectoryPoint[];
+  info: DirectionInfo | null;
+  error: string | null;
+  revision: number;
+}
+
+export interface CompareSide {
+  label: string;
+  settings: RunSettings;
+  training: TrainingJob | null;
+  surface: SurfaceJob | null;
+}
+
+export type CompareStatus = 'running' | 'ready' | 'cancelled' | 'error';
+
+export interface CompareJob {
+  id: number;
+  variant: string;
+  status: CompareStatus;
+  sides: [CompareSide, CompareSide];
+  error: string | null;
+}
+
+export interface SessionState {
+  training: TrainingJob | null;
+  surface: SurfaceJob | null;
+  compare: CompareJob | null;
+}
+
+/** A message for the user from anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,100 @@
+// One surface job in the chosen view (3D or contour), with its status and hover read-out.
+// data-state tells tests (and screen readers) what the viewer shows.
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useProject } from '../AppContext.js';
+import { formatValue } from '../format/ticks.js';
+import { valueAt } from '../landscape/display.js';
+import { ContourPlot } from '../plots/ContourPlot.js';
+import { useSize } from '../plots/useWidth.js';
+import { CAMERA_TARGET, CameraRig } from '../scene/CameraRig.js';
+import { gridX, gridY, frameOf } from '../scene/frame.js';
+import { LandscapePlot } from '../scene/LandscapePlot.js';
+import { SceneCanvas } from '../scene/SceneCanvas.js';
+import type { SurfaceJob } from '../session/types.js';
+import { useSurfaceDisplay } from './useSurfaceDisplay.js';
+
+interface SurfaceViewerProps {
+  id: string;
+  job: SurfaceJob | null;
+  /** A plotted range shared with other viewers (comparison); default the job's own. */
+  range?: { min: number; max: number } | null;
+  /** Shown when there is no job. */
+  empty: ReactNode;
+}
+
+/** Where the viewer stands, for data-state. */
+function viewerState(job: SurfaceJob | null, drawn: boolean): string {
+  if (!job) return 'empty';
+  if (job.status === 'ready') return drawn ? 'ready' : 'drawing';
+  return job.status;
+}
+
+/** The surface of `job` in 3D or as contours, following the project's view settings. */
+export function SurfaceViewer({ id, job, range, empty }: SurfaceViewerProps) {
+  const kind = useProject((s) => s.view.kind);
+  const camera = useProject((s) => s.view.camera);
+  const nonce = useProject((s) => s.view.cameraNonce);
+  const metric = useProject((s) => s.landscape.metric);
+  const logScale = useProject((s) => s.landscape.logScale);
+  const playback = useProject((s) => s.view.playback);
+  const { shown, display } = useSurfaceDisplay(job);
+  const span = range ?? display?.range ?? null;
+  const box = useRef<HTMLElement>(null);
+  const size = useSize(box);
+  // What the canvas must have drawn before the viewer is 'ready' (a resize redraws it).
+  const token = `${shown?.id}:${shown?.revision}:${metric}:${logScale}:${span?.min}:${span?.max}:${kind}:${size.width}x${size.height}`;
+  const [drawn, setDrawn] = useState('');
+  const [hover, setHover] = useState<{ x: number; z: number } | null>(null);
+
+  const readout = useMemo(() => {
+    if (!hover || !display || !span) return null;
+    const frame = frameOf(display.grid.alpha, display.grid.beta, span);
+    const a = gridX(frame, hover.x);
+    const b = gridY(frame, hover.z);
+    return { a, b, v: valueAt(display.grid, a, b) };
+  }, [hover, display, span]);
+
+  const state = viewerState(shown, kind === 'contour' || drawn === token);
+  return (
+    <section ref={box} id={id} className="viewer" data-state={state} data-kind={kind} data-trajectory-points={shown?.trajectory.length ?? 0} data-rows={shown?.rowsComputed ?? 0}>
+      {!display && <div className="viewer__empty">{job?.status === 'preparing' ? <Spinner text="planning the directions and projecting the path…" /> : job?.status === 'error' ? null : empty}</div>}
+      {/* The canvas stays mounted (hidden) in the contour view: switching back is instant and keeps the camera. */}
+      {display && shown && (
+        <div className="viewer__scene" hidden={kind !== '3d'}>
+          <SceneCanvas target={CAMERA_TARGET}>
+            <CameraRig preset={camera} nonce={nonce} />
+            <LandscapePlot display={display} range={span} revision={shown.revision} trajectory={shown.trajectory} token={token} onDrawn={setDrawn} onHover={setHover} />
+          </SceneCanvas>
+        </div>
+      )}
+      {display && shown && kind === 'contour' && <ContourPlot display={display} range={span} trajectory={shown.trajectory} playback={playback} height={size.height} state={state} />}
+      {shown?.status === 'scanning' && <Spinner text={`computing ${shown.rowsComputed} / ${shown.alpha.length} rows…`} overlay />}
+      {shown?.status === 'cancelled' && <div className="status status--muted">cancelled at {shown.rowsComputed} / {shown.alpha.length} rows</div>}
+      {job?.status === 'error' && (
+        <div className="status status--error" role="alert">
+          <strong>Could not compute the surface.</strong>
+          <span className="status__message">{job.error}</span>
+        </div>
+      )}
+      {kind === '3d' && display && (
+        readout && Number.isFinite(readout.v) ? (
+          <div className="viewer__readout">
+            α {formatValue(readout.a)} · β {formatValue(readout.b)} · {metric} {formatValue(readout.v)}
+          </div>
+        ) : (
+          <div className="viewer__hint">drag to orbit · scroll to zoom · hover the surface for values</div>
+        )
+      )}
+    </section>
+  );
+}
+
+/** A still "working" badge: no animation, so long jobs cost no repaints. */
+function Spinner({ text, overlay = false }: { text: string; overlay?: boolean }) {
+  return (
+    <div className={overlay ? 'status status--computing' : 'viewer__waiting'} role="status">
+      <span className="header__dot" aria-hidden="true" />
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The bar above the viewer: 3D or contour, the camera presets, and what is shown.
+import type { ReactNode } from 'react';
+import { useDispatch, useProject } from '../AppContext.js';
+import type { CameraPreset } from '../state/project.js';
+import { Segmented } from '../ui/fields.js';
+
+const cameras: { value: CameraPreset; label: string; title: string }[] = [
+  { value: 'iso', label: 'Iso', title: 'Three-quarter view' },
+  { value: 'top', label: 'Top', title: 'From above: the contour plot’s view' },
+  { value: 'side', label: 'Side', title: 'Along β: the profile over α' },
+];
+
+/** The view toggle and camera buttons, with `caption` on the right. */
+export function ViewToolbar({ caption }: { caption?: ReactNode }) {
+  const kind = useProject((s) => s.view.kind);
+  const camera = useProject((s) => s.view.camera);
+  const dispatch = useDispatch();
+  return (
+    <div className="toolbar">
+      <Segmented
+        name="view"
+        value={kind}
+        options={[
+          { value: '3d', label: '3D' },
+          { value: 'contour', label: 'Contour' },
+        ]}
+        onChange={(next) => dispatch({ type: 'set', section: 'view', patch: { kind: next } })}
+      />
+      {kind === '3d' && (
+        <div className="toolbar__group" role="group" aria-label="camera">
+          {cameras.map((c) => (
+            <button key={c.value} id={`camera-${c.value}`} type="button" className="button button--small" aria-pressed={camera === c.value} title={c.title} onClick={() => dispatch({ type: 'camera', preset: c.value })}>
+              {c.label}
+            </button>
+          ))}
+          <button id="camera-reset" type="button" className="button button--small" title="Back to the default view" onClick={() => dispatch({ type: 'camera', preset: 'iso' })}>
+            Reset
+          </button>
+        </div>
+      )}
+      <div className="toolbar__caption">{caption}</div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Worker clients that run the real endpoints in this process, for testing the session
+// without browsers: the same engine code the Web Workers run, called directly.
+import type { Remote } from 'comlink';
+import { dataEndpoint } from '../../../workers/data.js';
+import { landscapeEndpoint, type LandscapeEndpoint } from '../../../workers/landscape.js';
+import { createLandscapePool } from '../../../workers/pool.js';
+import { trainingEndpoint } from '../../../workers/training.js';
+import type { WorkerClients } from '../../../renderer/session/clients.js';
+
+/** Lets other callbacks (progress, timers) run between steps, as a worker would. */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** In-process clients; the scan pool has one "worker" (the endpoint keeps one plan at a time). */
+export function inProcessClients(): WorkerClients {
+  const remote = {
+    setup: async (...args: Parameters<LandscapeEndpoint['setup']>) => landscapeEndpoint.setup(...args),
+    tile: async (...args: Parameters<LandscapeEndpoint['tile']>) => {
+      await turn();
+      return landscapeEndpoint.tile(...args);
+    },
+  } as unknown as Remote<LandscapeEndpoint>;
+  const pool = createLandscapePool(1, () => ({ remote, terminate: () => undefined }));
+  return {
+    describeData: async (spec) => dataEndpoint.describe(spec),
+    startTraining(recipe, onProgress) {
+      const result = turn().then(() => trainingEndpoint.train(recipe, onProgress));
+      return { result, pause: () => trainingEndpoint.pause(), resume: () => trainingEndpoint.resume(), stop: () => trainingEndpoint.stop() };
+    },
+    prepareSurface: async (run, request) => landscapeEndpoint.prepareSurface(run, request),
+    pool,
+  };
+}
