@@ -27,6 +27,10 @@ export function Header() {
             {t.label}
           </button>
         ))}
+        {/* The lesson is its own page (renderer/lesson/LessonRoute.tsx), reached by its hash. */}
+        <a className="tabs__tab" href="#lesson" id="tab-lesson">
+          Autodiff lesson
+        </a>
       </nav>
       <div className="header__status" role="status">
         {busy && (

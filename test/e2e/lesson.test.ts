@@ -40,7 +40,9 @@ describe('autodiff lesson', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     problems = collectPageProblems(page);
-    await page.goto(`${app.url}#lesson`);
+    // A new user opens the app and follows the header's link to the lesson.
+    await page.goto(app.url);
+    await page.click('#tab-lesson');
     await waitReady();
   });
 
