@@ -80,7 +80,7 @@ export function LandscapePanel() {
         </button>
       </div>
       {!run?.run && <p className="hint">Train a run first: the surface is sliced around its final parameters θ*.</p>}
-      {job && !busy && planChanged(job.settings, landscape) && <p className="hint">The plane’s settings changed since this surface: press Compute to see them.</p>}
+      {job && !busy && !job.plane && planChanged(job.settings, landscape) && <p className="hint">The plane’s settings changed since this surface: press Compute to see them.</p>}
       {job && (
         <div className="scan" data-status={job.status} data-rows={job.rowsComputed} data-total-rows={total}>
           <ProgressBar value={total > 0 ? job.rowsComputed / total : 0} label="surface progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />

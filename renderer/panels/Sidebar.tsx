@@ -1,9 +1,11 @@
 // The left sidebar: the workflow's sections from data to comparison, top to bottom.
 import { useProject } from '../AppContext.js';
 import { ComparePanel } from './ComparePanel.js';
+import { CriticalPanel } from './CriticalPanel.js';
 import { DataPanel } from './DataPanel.js';
 import { LandscapePanel } from './LandscapePanel.js';
 import { ModelPanel } from './ModelPanel.js';
+import { SymmetryPanel } from './SymmetryPanel.js';
 import { TrainPanel } from './TrainPanel.js';
 import { useDataSummary } from './useDataSummary.js';
 import './panels.css';
@@ -18,6 +20,8 @@ export function Sidebar() {
       <ModelPanel described={described} />
       <TrainPanel />
       <LandscapePanel />
+      <CriticalPanel />
+      <SymmetryPanel />
       <ComparePanel />
     </aside>
   );

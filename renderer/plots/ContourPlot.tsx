@@ -7,6 +7,8 @@ import { contourLevels, contourSegments } from '../landscape/contours.js';
 import { valueAt } from '../landscape/display.js';
 import type { SurfaceDisplay } from '../landscape/surfaceDisplay.js';
 import { positionAlong } from '../landscape/trajectory.js';
+import { MARKER_COLORS, type SurfaceMarker } from '../landscape/markers.js';
+import { markerPath } from '../scene/CriticalMarkers.js';
 import { END_COLOR, PATH_COLOR, PLAYBACK_COLOR, START_COLOR } from '../scene/Trajectory.js';
 import { drawHeatmap } from './heatmapImage.js';
 import { linear } from './scale.js';
@@ -21,13 +23,15 @@ interface ContourPlotProps {
   height: number;
   /** data-state of the figure. */
   state: string;
+  /** Classified points (θ*, its symmetry image). */
+  markers?: readonly SurfaceMarker[];
 }
 
 const M = { left: 52, right: 16, top: 14, bottom: 40 };
 const LEVELS = 14;
 
 /** The contour plot of `display`, square, as large as the space allows. */
-export function ContourPlot({ display, range, trajectory, playback, height, state }: ContourPlotProps) {
+export function ContourPlot({ display, range, trajectory, playback, height, state, markers = [] }: ContourPlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box, 600);
   const span = range ?? display.range;
@@ -102,6 +106,11 @@ export function ContourPlot({ display, range, trajectory, playback, height, stat
               </>
             )}
             {marker && <circle cx={sx(marker.alpha)} cy={sy(marker.beta)} r={4} fill={PLAYBACK_COLOR} stroke="#0d1017" strokeWidth={1.5} className="contour__marker" />}
+            {markers.map((m, k) => (
+              <path key={`critical${k}`} d={markerPath(m.kind, sx(m.alpha), sy(m.beta), 9)} fill={MARKER_COLORS[m.kind]} stroke="#0d1017" strokeWidth={1.5} className="contour__critical" data-kind={m.kind}>
+                <title>{m.label}</title>
+              </path>
+            ))}
           </g>
           <rect x={M.left} y={M.top} width={size} height={size} className="contour__frame" />
           {niceTicks(alpha[0], alpha[na - 1], 5).map((t) => (

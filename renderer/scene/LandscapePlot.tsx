@@ -4,7 +4,9 @@ import type { TrajectoryPoint } from '../../engine/landscape/surface.js';
 import { useProject } from '../AppContext.js';
 import { valueTicks } from '../format/ticks.js';
 import { heightOf, type SurfaceDisplay } from '../landscape/surfaceDisplay.js';
+import type { SurfaceMarker } from '../landscape/markers.js';
 import { Axes } from './Axes.js';
+import { CriticalMarkers } from './CriticalMarkers.js';
 import { DrawnSignal } from './DrawnSignal.js';
 import { frameOf } from './frame.js';
 import { LossSurface } from './LossSurface.js';
@@ -20,10 +22,12 @@ interface LandscapePlotProps {
   token: string;
   onDrawn: (token: string) => void;
   onHover?: (point: { x: number; z: number } | null) => void;
+  /** Classified points (θ*, its symmetry image). */
+  markers?: readonly SurfaceMarker[];
 }
 
 /** Draws a surface with its axes and trajectory. */
-export function LandscapePlot({ display, range, revision, trajectory, token, onDrawn, onHover }: LandscapePlotProps) {
+export function LandscapePlot({ display, range, revision, trajectory, token, onDrawn, onHover, markers = [] }: LandscapePlotProps) {
   const span = range ?? display.range ?? { min: 0, max: 1 };
   const { alpha, beta } = display.grid;
   const frame = useMemo(() => frameOf(alpha, beta, span), [alpha, beta, span.min, span.max]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -42,6 +46,7 @@ export function LandscapePlot({ display, range, revision, trajectory, token, onD
       <LossSurface grid={display.grid} revision={revision} frame={frame} transform={display.transform} onHover={onHover} />
       <Axes frame={frame} options={axes} />
       {trajectory.length > 0 && <Trajectory points={trajectory} heightAt={heightAt} frame={frame} revision={revision} />}
+      {markers.length > 0 && <CriticalMarkers markers={markers} heightAt={heightAt} frame={frame} revision={revision} />}
       <DrawnSignal token={token} onDrawn={onDrawn} />
     </group>
   );

@@ -3,6 +3,7 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
 import { createContext, useRef, type ReactNode, type RefObject } from 'react';
+import { CaptureRegistration } from './capture.js';
 
 /** The viewport's clear colour; the e2e test reads it back from the pixels. */
 export const SCENE_BACKGROUND = '#0d1017';
@@ -43,6 +44,7 @@ export function SceneCanvas({ children, target = DEFAULT_TARGET }: SceneCanvasPr
           <directionalLight position={[2.5, 5, 3.5]} intensity={1.6} />
           <directionalLight position={[-3, 2, -2]} intensity={0.5} />
           {children}
+          <CaptureRegistration />
           <OrbitControls makeDefault target={target} minDistance={1.5} maxDistance={20} />
         </Canvas>
       </LabelLayer.Provider>

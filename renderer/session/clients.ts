@@ -4,6 +4,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { DataSpec } from '../../engine/data/prepare.js';
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceRequest } from '../../engine/landscape/surface.js';
+import type { AnalysisEndpoint } from '../../workers/analysis.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { DataEndpoint, DataSummary } from '../../workers/data.js';
 import type { LandscapeEndpoint, PreparedSurface } from '../../workers/landscape.js';
@@ -20,6 +21,14 @@ export interface TrainingHandle {
   stop(): void;
 }
 
+/** The analysis worker: Hessian spectra and symmetries. Terminating it cancels its job. */
+export interface AnalysisWorker {
+  remote: Remote<AnalysisEndpoint>;
+  /** Rejects if the worker fails to load or crashes. */
+  failed: Promise<never>;
+  terminate(): void;
+}
+
 /** What the session asks of workers; the tests and the app may provide different ones. */
 export interface WorkerClients {
   describeData(spec: DataSpec): Promise<DataSummary>;
@@ -27,6 +36,8 @@ export interface WorkerClients {
   prepareSurface(run: RunFile, request: SurfaceRequest): Promise<PreparedSurface>;
   /** The scan pool: one for the app's lifetime. */
   readonly pool: LandscapePool;
+  /** A new analysis worker (absent where analysis is not offered). */
+  startAnalysis?(): AnalysisWorker;
 }
 
 /**
@@ -37,6 +48,7 @@ const workerFactories = {
   data: () => new Worker(new URL('../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'data' }),
   training: () => new Worker(new URL('../../workers/training.worker.ts', import.meta.url), { type: 'module', name: 'training' }),
   landscape: () => new Worker(new URL('../../workers/landscape.worker.ts', import.meta.url), { type: 'module', name: 'landscape-plan' }),
+  analysis: () => new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' }),
 };
 
 /** A module Web Worker wrapped with comlink, and a promise that rejects if it fails to load or crashes. */
@@ -76,6 +88,10 @@ export function webClients(): WorkerClients {
     prepareSurface(run, request) {
       landscape ??= startWorker<LandscapeEndpoint>('landscape');
       return Promise.race([landscape.remote.prepareSurface(run, request), landscape.failed]);
+    },
+    startAnalysis() {
+      const { remote, failed, worker } = startWorker<AnalysisEndpoint>('analysis');
+      return { remote, failed, terminate: () => worker.terminate() };
     },
     get pool() {
       // One core stays free for the UI (and the training worker) while a surface is scanned.

@@ -3,12 +3,13 @@
 import { recipeOf, type LandscapeSettings, type ProjectState } from '../state/project.js';
 import { createValueStore, type ValueStore } from '../state/store.js';
 import { variantById, type RunSettings } from '../state/variants.js';
+import { analysisControls, type AnalysisControls, type PlaneRequest } from './analysisJob.js';
 import type { WorkerClients } from './clients.js';
 import { newSurfaceJob, plannedRanges, prepareSurface, scanSurface, sharedRanges } from './surfaceJob.js';
 import { startTrainingRun, type TrainingRun } from './trainingJob.js';
 import { messageOf, type CompareJob, type CompareSide, type SessionState, type SurfaceJob, type TrainingJob } from './types.js';
 
-export interface Session {
+export interface Session extends AnalysisControls {
   readonly store: ValueStore<SessionState>;
   /** Trains the project's current settings, replacing the current run (and its surface). */
   train(project: ProjectState): void;
@@ -21,11 +22,13 @@ export interface Session {
   /** Trains and scans the current settings and the variant's, side by side. */
   compare(project: ProjectState): void;
   cancelCompare(): void;
+  /** Stops every job and shows finished results instead (an opened project's run and surface). */
+  restore(make: (nextId: () => number) => { training: TrainingJob | null; surface: SurfaceJob | null }): void;
 }
 
 /** A session whose jobs run on `clients`' workers. */
 export function createSession(clients: WorkerClients): Session {
-  const store = createValueStore<SessionState>({ training: null, surface: null, compare: null });
+  const store = createValueStore<SessionState>({ training: null, surface: null, compare: null, spectrum: null, symmetry: null });
   let nextId = 1;
   let training: TrainingRun | null = null;
   let surfaceAbort: AbortController | null = null;
@@ -71,35 +74,43 @@ export function createSession(clients: WorkerClients): Session {
     if (done.some((job) => job.status === 'error')) throw new Error(done.find((job) => job.error)?.error ?? 'the scan failed');
   };
 
+  /** Computes the surface of the current run: the landscape settings' plane, or `plane`. */
+  const computeSurface = (project: ProjectState, plane?: PlaneRequest) => {
+    const run = store.getState().training;
+    if (!run?.run) return;
+    surfaceAbort?.abort();
+    const abort = new AbortController();
+    surfaceAbort = abort;
+    const settings: LandscapeSettings = plane
+      ? { ...project.landscape, directions: 'random', autoRange: false, alpha: plane.alpha ?? project.landscape.alpha, beta: plane.beta ?? project.landscape.beta }
+      : project.landscape;
+    const job: SurfaceJob = { ...newSurfaceJob(nextId++, run.id, settings), ...(plane ? { plane: plane.plane } : {}) };
+    store.update((s) => ({ ...s, surface: job }));
+    prepareSurface(clients, run.run, settings, plane?.choice).then(
+      (prepared) => {
+        if (abort.signal.aborted) return;
+        void scanSurface(clients, job, prepared, plannedRanges(prepared, settings), abort.signal, setSurface);
+      },
+      (error: unknown) => setSurface({ ...job, status: 'error', error: messageOf(error), revision: job.revision + 1 }),
+    );
+  };
+  const analysis = analysisControls(clients, store, () => nextId++, computeSurface);
+
   return {
     store,
+    ...analysis,
     train(project) {
       training?.handle.stop();
       surfaceAbort?.abort();
-      store.update((s) => ({ ...s, surface: null }));
+      analysis.cancelSpectrum();
+      store.update((s) => ({ ...s, surface: null, spectrum: null, symmetry: null }));
       trainingId = nextId++;
       training = startTrainingRun(clients, trainingId, recipeOf(project), setTraining);
     },
     pause: () => training?.handle.pause(),
     resume: () => training?.handle.resume(),
     stop: () => training?.handle.stop(),
-    computeSurface(project) {
-      const run = store.getState().training;
-      if (!run?.run) return;
-      surfaceAbort?.abort();
-      const abort = new AbortController();
-      surfaceAbort = abort;
-      const settings = project.landscape;
-      const job = newSurfaceJob(nextId++, run.id, settings);
-      store.update((s) => ({ ...s, surface: job }));
-      prepareSurface(clients, run.run, settings).then(
-        (prepared) => {
-          if (abort.signal.aborted) return;
-          void scanSurface(clients, job, prepared, plannedRanges(prepared, settings), abort.signal, setSurface);
-        },
-        (error: unknown) => setSurface({ ...job, status: 'error', error: messageOf(error), revision: job.revision + 1 }),
-      );
-    },
+    computeSurface: (project) => computeSurface(project),
     cancelSurface() {
       surfaceAbort?.abort();
       const job = store.getState().surface;
@@ -127,6 +138,16 @@ export function createSession(clients: WorkerClients): Session {
         () => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'ready' })),
         (error: unknown) => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'error', error: messageOf(error) })),
       );
+    },
+    restore(make) {
+      training?.handle.stop();
+      training = null;
+      surfaceAbort?.abort();
+      this.cancelCompare();
+      const { training: job, surface } = make(() => nextId++);
+      trainingId = job?.id ?? 0;
+      analysis.cancelSpectrum();
+      store.update(() => ({ training: job, surface, compare: null, spectrum: null, symmetry: null }));
     },
     cancelCompare() {
       if (!compareAbort) return;

@@ -2,6 +2,7 @@
 // data, projected path), then the pool scans it row by row, and every row lands in the
 // job's arrays as it arrives, so the surface fills in live.
 import type { RunFile } from '../../engine/io/runFile.js';
+import type { DirectionChoice } from '../../engine/landscape/surface.js';
 import type { PreparedSurface } from '../../workers/landscape.js';
 import { ScanCancelled } from '../../workers/pool.js';
 import { linspace, rangeCovering, unionRange } from '../landscape/autoRange.js';
@@ -44,8 +45,9 @@ export function sharedRanges(ranges: { alpha: AxisBounds; beta: AxisBounds }[]):
 }
 
 /** Plans the surface of `run` in the landscape worker. */
-export function prepareSurface(clients: WorkerClients, run: RunFile, settings: LandscapeSettings): Promise<PreparedSurface> {
-  return clients.prepareSurface(run, surfaceRequestOf(settings));
+export function prepareSurface(clients: WorkerClients, run: RunFile, settings: LandscapeSettings, directions?: DirectionChoice): Promise<PreparedSurface> {
+  const request = surfaceRequestOf(settings);
+  return clients.prepareSurface(run, directions ? { ...request, directions } : request);
 }
 
 /**

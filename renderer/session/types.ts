@@ -1,12 +1,15 @@
 // What the session holds: the results of the jobs the user started (runs, surfaces, a
 // comparison). Not part of the project file; redone from it. Large arrays are filled in
 // place as workers stream them; every change makes a new job object with a higher revision.
+import type { SpectrumReport, SpectrumStage } from '../../engine/analysis/spectrum.js';
+import type { SymmetryTransform } from '../../engine/analysis/symmetry/transform.js';
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { DirectionInfo, TrajectoryPoint } from '../../engine/landscape/surface.js';
 import type { HistoryEntry } from '../../engine/train/trainer.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { LandscapeSettings } from '../state/project.js';
 import type { RunSettings } from '../state/variants.js';
+import type { SymmetryReport } from '../../workers/analysis.js';
 
 export type TrainingStatus = 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
 
@@ -50,6 +53,32 @@ export interface SurfaceJob {
   info: DirectionInfo | null;
   error: string | null;
   revision: number;
+  /** Set when the plane is not the landscape settings' (Hessian eigenvectors, θ* and its image). */
+  plane?: { label: string; image?: { alpha: number; beta: number } };
+}
+
+export type AnalysisStatus = 'running' | 'ready' | 'cancelled' | 'error';
+
+/** The Hessian spectrum at a run's θ*. */
+export interface SpectrumJob {
+  id: number;
+  trainingId: number;
+  status: AnalysisStatus;
+  stage: SpectrumStage | null;
+  done: number;
+  total: number;
+  report: SpectrumReport | null;
+  error: string | null;
+}
+
+/** A symmetry applied to a run's θ*. */
+export interface SymmetryJob {
+  id: number;
+  trainingId: number;
+  status: AnalysisStatus;
+  transform: SymmetryTransform;
+  report: SymmetryReport | null;
+  error: string | null;
 }
 
 export interface CompareSide {
@@ -73,6 +102,8 @@ export interface SessionState {
   training: TrainingJob | null;
   surface: SurfaceJob | null;
   compare: CompareJob | null;
+  spectrum: SpectrumJob | null;
+  symmetry: SymmetryJob | null;
 }
 
 /** A message for the user from anything thrown. */

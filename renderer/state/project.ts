@@ -78,7 +78,7 @@ export interface LandscapeSettings {
 export type Tab = 'landscape' | 'compare' | 'toy';
 export type ViewKind = '3d' | 'contour';
 export type CameraPreset = 'iso' | 'top' | 'side';
-export type SectionId = 'data' | 'model' | 'train' | 'landscape' | 'compare';
+export type SectionId = 'data' | 'model' | 'train' | 'landscape' | 'critical' | 'symmetry' | 'compare';
 
 export interface ViewSettings {
   tab: Tab;
@@ -101,6 +101,26 @@ export interface ProjectState {
   view: ViewSettings;
   /** The comparison's variant: which single setting the second run changes. */
   compare: { variant: string };
+  /** The critical-points and symmetry sections' settings. */
+  analysis: AnalysisSettings;
+}
+
+/** A symmetry the Symmetry section applies to θ*: permute (random or reversed), flip, rescale. */
+export type SymmetryChoice = 'permute-random' | 'permute-reverse' | 'flip' | 'rescale';
+
+export interface AnalysisSettings {
+  /** How many of the largest and smallest Hessian eigenvalues. */
+  top: number;
+  method: 'auto' | 'full' | 'lanczos';
+  /** Also estimate the spectral density (stochastic Lanczos quadrature). */
+  density: boolean;
+  symmetry: SymmetryChoice;
+  /** Hidden layer (0 = first) and unit the transform acts on; the rescale factor a. */
+  layer: number;
+  unit: number;
+  factor: number;
+  /** Seeds the random permutation. */
+  seed: number;
 }
 
 /** Grid resolutions offered in the landscape panel. */
@@ -142,9 +162,10 @@ export function defaultProject(): ProjectState {
       cameraNonce: 0,
       playback: 1,
       toySurface: 'saddle',
-      open: { data: true, model: false, train: true, landscape: true, compare: false },
+      open: { data: true, model: false, train: true, landscape: true, critical: false, symmetry: false, compare: false },
     },
     compare: { variant: 'batch-norm' },
+    analysis: { top: 5, method: 'auto', density: true, symmetry: 'permute-random', layer: 0, unit: 0, factor: 2, seed: 0 },
   };
   return applyPreset(base, 'seed-iris');
 }

@@ -1,9 +1,9 @@
 // Every change a user can make to the project, as actions on one pure reducer.
 import type { HiddenLayerSpec } from '../../engine/nn/spec.js';
-import { applyPreset, type CameraPreset, type ProjectState, type SectionId } from './project.js';
+import { applyPreset, defaultProject, type CameraPreset, type ProjectState, type SectionId } from './project.js';
 
 /** The sections of the project a `set` action may patch. */
-type Patchable = 'data' | 'model' | 'train' | 'landscape' | 'view' | 'compare';
+type Patchable = 'data' | 'model' | 'train' | 'landscape' | 'view' | 'compare' | 'analysis';
 
 export type SetAction = { [K in Patchable]: { type: 'set'; section: K; patch: Partial<ProjectState[K]> } }[Patchable];
 
@@ -69,6 +69,7 @@ export function projectReducer(state: ProjectState, action: ProjectAction): Proj
     case 'camera':
       return { ...state, view: { ...state.view, camera: action.preset, cameraNonce: state.view.cameraNonce + 1 } };
     case 'load':
-      return action.state;
+      // Projects saved before the analysis sections get their defaults.
+      return action.state.analysis ? action.state : { ...action.state, analysis: defaultProject().analysis };
   }
 }

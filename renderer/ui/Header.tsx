@@ -1,6 +1,7 @@
 // The app bar: the name, the tabs, and what the session is doing.
 import { useDispatch, useProject, useSession } from '../AppContext.js';
 import type { Tab } from '../state/project.js';
+import { ExportMenu, ProjectMenu } from './FileMenus.js';
 
 const tabs: { id: Tab; label: string }[] = [
   { id: 'landscape', label: 'Landscape' },
@@ -38,6 +39,10 @@ export function Header() {
             <span className="header__dot" aria-hidden="true" /> {busy}
           </>
         )}
+      </div>
+      <div className="file-menus">
+        <ProjectMenu />
+        <ExportMenu />
       </div>
     </header>
   );

@@ -1,6 +1,8 @@
 // The main view of the workflow: the current run's surface (3D or contour) with its colour
 // bar, the trajectory's playback, and the live training curves.
+import { useMemo } from 'react';
 import { useProject, useSession } from '../AppContext.js';
+import { surfaceMarkers } from '../landscape/markers.js';
 import { pathSpan } from '../landscape/trajectory.js';
 import type { SurfaceJob } from '../session/types.js';
 import { sentence } from '../format/metrics.js';
@@ -16,7 +18,7 @@ import { ViewToolbar } from './ViewToolbar.js';
 function caption(job: SurfaceJob | null): string | null {
   if (!job) return null;
   const s = job.settings;
-  return `${s.resolution} × ${s.resolution} · ${describeDirections(s)} · ${s.split} split · BN ${s.norm === 'batch' ? 'batch stats' : 'running stats'}`;
+  return `${s.resolution} × ${s.resolution} · ${job.plane?.label ?? describeDirections(s)} · ${s.split} split · BN ${s.norm === 'batch' ? 'batch stats' : 'running stats'}`;
 }
 
 /** The Landscape tab. */
@@ -24,6 +26,8 @@ export function LandscapeView() {
   const job = useSession((s) => s.surface);
   const run = useSession((s) => s.training);
   const { display } = useSurfaceDisplay(job);
+  const spectrum = useSession((s) => s.spectrum);
+  const markers = useMemo(() => surfaceMarkers(job, spectrum), [job, spectrum]);
   const metric = useProject((s) => s.landscape.metric);
   const empty = run?.run ? (
     <p>
@@ -43,7 +47,7 @@ export function LandscapeView() {
         </div>
       )}
       <div className="stage">
-        <SurfaceViewer id="landscape-viewer" job={job} empty={empty} />
+        <SurfaceViewer id="landscape-viewer" job={job} empty={empty} markers={markers} />
         <ColorBar range={display?.range ?? null} label={display?.label ?? metric} log={display?.log ?? false} />
       </div>
       {job && job.trajectory.length > 0 && (

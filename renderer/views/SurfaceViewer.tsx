@@ -10,6 +10,7 @@ import { CAMERA_TARGET, CameraRig } from '../scene/CameraRig.js';
 import { gridX, gridY, frameOf } from '../scene/frame.js';
 import { LandscapePlot } from '../scene/LandscapePlot.js';
 import { SceneCanvas } from '../scene/SceneCanvas.js';
+import type { SurfaceMarker } from '../landscape/markers.js';
 import type { SurfaceJob } from '../session/types.js';
 import { useSurfaceDisplay } from './useSurfaceDisplay.js';
 
@@ -20,6 +21,8 @@ interface SurfaceViewerProps {
   range?: { min: number; max: number } | null;
   /** Shown when there is no job. */
   empty: ReactNode;
+  /** Classified points drawn on the surface. */
+  markers?: readonly SurfaceMarker[];
 }
 
 /** Where the viewer stands, for data-state. */
@@ -30,7 +33,7 @@ function viewerState(job: SurfaceJob | null, drawn: boolean): string {
 }
 
 /** The surface of `job` in 3D or as contours, following the project's view settings. */
-export function SurfaceViewer({ id, job, range, empty }: SurfaceViewerProps) {
+export function SurfaceViewer({ id, job, range, empty, markers = [] }: SurfaceViewerProps) {
   const kind = useProject((s) => s.view.kind);
   const camera = useProject((s) => s.view.camera);
   const nonce = useProject((s) => s.view.cameraNonce);
@@ -42,7 +45,7 @@ export function SurfaceViewer({ id, job, range, empty }: SurfaceViewerProps) {
   const box = useRef<HTMLElement>(null);
   const size = useSize(box);
   // What the canvas must have drawn before the viewer is 'ready' (a resize redraws it).
-  const token = `${shown?.id}:${shown?.revision}:${metric}:${logScale}:${span?.min}:${span?.max}:${kind}:${size.width}x${size.height}`;
+  const token = `${shown?.id}:${shown?.revision}:${markers.map((m) => m.kind).join(',')}:${metric}:${logScale}:${span?.min}:${span?.max}:${kind}:${size.width}x${size.height}`;
   const [drawn, setDrawn] = useState('');
   const [hover, setHover] = useState<{ x: number; z: number } | null>(null);
 
@@ -56,18 +59,18 @@ export function SurfaceViewer({ id, job, range, empty }: SurfaceViewerProps) {
 
   const state = viewerState(shown, kind === 'contour' || drawn === token);
   return (
-    <section ref={box} id={id} className="viewer" data-state={state} data-kind={kind} data-trajectory-points={shown?.trajectory.length ?? 0} data-rows={shown?.rowsComputed ?? 0}>
+    <section ref={box} id={id} className="viewer" data-state={state} data-kind={kind} data-trajectory-points={shown?.trajectory.length ?? 0} data-rows={shown?.rowsComputed ?? 0} data-markers={markers.map((m) => m.kind).join(' ')}>
       {!display && <div className="viewer__empty">{job?.status === 'preparing' ? <Spinner text="planning the directions and projecting the path…" /> : job?.status === 'error' ? null : empty}</div>}
       {/* The canvas stays mounted (hidden) in the contour view: switching back is instant and keeps the camera. */}
       {display && shown && (
         <div className="viewer__scene" hidden={kind !== '3d'}>
           <SceneCanvas target={CAMERA_TARGET}>
             <CameraRig preset={camera} nonce={nonce} />
-            <LandscapePlot display={display} range={span} revision={shown.revision} trajectory={shown.trajectory} token={token} onDrawn={setDrawn} onHover={setHover} />
+            <LandscapePlot display={display} range={span} revision={shown.revision} trajectory={shown.trajectory} token={token} onDrawn={setDrawn} onHover={setHover} markers={markers} />
           </SceneCanvas>
         </div>
       )}
-      {display && shown && kind === 'contour' && <ContourPlot display={display} range={span} trajectory={shown.trajectory} playback={playback} height={size.height} state={state} />}
+      {display && shown && kind === 'contour' && <ContourPlot display={display} range={span} trajectory={shown.trajectory} playback={playback} height={size.height} state={state} markers={markers} />}
       {shown?.status === 'scanning' && <Spinner text={`computing ${shown.rowsComputed} / ${shown.alpha.length} rows…`} overlay />}
       {shown?.status === 'cancelled' && <div className="status status--muted">cancelled at {shown.rowsComputed} / {shown.alpha.length} rows</div>}
       {job?.status === 'error' && (

@@ -1,0 +1,70 @@
+// Saving and opening files: through the Electron bridge's dialogs when the app runs in
+// Electron, else as a browser download (<a download>) and a file input.
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The part of the Electron preload's `window.losscape` used here (electron/bridge.ts). */
+interface FileBridge {
+  chooseFileToSave(defaultName: string, filters: FileFilter[]): Promise<string | null>;
+  chooseFileToOpen(filters: FileFilter[]): Promise<string | null>;
+  writeFile(path: string, data: string | Uint8Array): Promise<unknown>;
+  readTextFile(path: string): Promise<string>;
+}
+
+function bridge(): FileBridge | undefined {
+  return (window as unknown as { losscape?: FileBridge }).losscape;
+}
+
+/** Saves `data` as `name`; answers false when the user cancelled. */
+export async function saveFile(name: string, data: string | Uint8Array | Blob, mime: string, filters: FileFilter[]): Promise<boolean> {
+  const electron = bridge();
+  if (electron) {
+    const path = await electron.chooseFileToSave(name, filters);
+    if (!path) return false;
+    const payload = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data;
+    await electron.writeFile(path, payload);
+    return true;
+  }
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
+}
+
+/** Asks for a text file and reads it; answers null when the user cancelled. */
+export async function openTextFile(filters: FileFilter[]): Promise<{ name: string; text: string } | null> {
+  const electron = bridge();
+  if (electron) {
+    const path = await electron.chooseFileToOpen(filters);
+    if (!path) return null;
+    return { name: path.split(/[\\/]/).pop() ?? path, text: await electron.readTextFile(path) };
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      if (!file) return resolve(null);
+      file.text().then((text) => resolve({ name: file.name, text }), () => resolve(null));
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}

@@ -1,0 +1,70 @@
+// PNG captures of a 3D view at any size: the canvas's renderer draws the same scene from the
+// same camera into a larger drawing buffer once, the buffer is encoded, and the canvas goes
+// back to its size. Canvases register themselves here (by element) so a menu outside the
+// react-three-fiber tree can reach their renderer.
+import { useThree, type RootState } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { Vector2 } from 'three';
+
+const registry = new WeakMap<HTMLCanvasElement, () => RootState>();
+
+/** Registers the canvas it is rendered in for captures; render it inside a <Canvas>. */
+export function CaptureRegistration() {
+  const get = useThree((s) => s.get);
+  const canvas = useThree((s) => s.gl.domElement);
+  useEffect(() => {
+    registry.set(canvas, get);
+    return () => void registry.delete(canvas);
+  }, [canvas, get]);
+  return null;
+}
+
+/** The largest side a capture may have (WebGL drawing buffers are limited). */
+export const MAX_CAPTURE_SIDE = 8192;
+
+/**
+ * Renders the view of `canvas` `width` px wide (the height keeps the view's aspect, so the
+ * camera is unchanged) and answers it as a PNG; a transparent capture drops the background.
+ */
+export async function capturePng(canvas: HTMLCanvasElement, width: number, transparent = false): Promise<Blob> {
+  const get = registry.get(canvas);
+  if (!get) throw new Error('this view cannot be captured: its canvas is not registered');
+  const { gl, scene, camera, size, invalidate } = get();
+  const maxSide = Math.min(MAX_CAPTURE_SIDE, gl.capabilities.maxTextureSize || MAX_CAPTURE_SIDE);
+  let w = Math.round(width);
+  let h = Math.round((width * size.height) / size.width);
+  const shrink = Math.min(1, maxSide / Math.max(w, h));
+  w = Math.max(1, Math.floor(w * shrink));
+  h = Math.max(1, Math.floor(h * shrink));
+  const ratio = gl.getPixelRatio();
+  const previous = gl.getSize(new Vector2());
+  const background = scene.background;
+  const clearAlpha = gl.getClearAlpha();
+  let blob: Promise<Blob | null>;
+  try {
+    if (transparent) {
+      scene.background = null;
+      gl.setClearAlpha(0);
+    }
+    gl.setPixelRatio(1);
+    gl.setSize(w, h, false);
+    gl.render(scene, camera);
+    // toBlob copies the drawing buffer at once; the canvas may be restored right after.
+    blob = new Promise((resolve) => gl.domElement.toBlob(resolve, 'image/png'));
+  } finally {
+    scene.background = background;
+    gl.setClearAlpha(clearAlpha);
+    gl.setPixelRatio(ratio);
+    gl.setSize(previous.x, previous.y, false);
+    gl.render(scene, camera);
+    invalidate();
+  }
+  const png = await blob;
+  if (!png) throw new Error('the browser could not encode the image');
+  return png;
+}
+
+/** Whether `canvas` can be captured. */
+export function canCapture(canvas: HTMLCanvasElement | null): canvas is HTMLCanvasElement {
+  return canvas !== null && registry.has(canvas);
+}
