@@ -3,28 +3,17 @@
 // the slice along the curvature directions; then a permutation of the hidden units leaves the
 // loss unchanged, a flip of a logistic unit without biases is refused, and a slice through θ*
 // and its image shows both equivalent minima.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER_COLORS } from '../../renderer/landscape/markers.js';
-import { collectPageProblems, launchChromium, screenshot, startWebApp, type WebApp } from './browser.js';
+import { collectPageProblems, screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, hexRgb } from './pixels.js';
 
 const MINIMUM = hexRgb(MARKER_COLORS.minimum);
 const SADDLE = hexRgb(MARKER_COLORS.saddle);
 const IMAGE = hexRgb(MARKER_COLORS.image);
 
-let app: WebApp | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useWebAppInChromium();
 
 async function openSection(page: Page, id: string): Promise<void> {
   const section = page.locator(`[data-section="${id}"]`);
@@ -45,9 +34,9 @@ describe('critical points and symmetries on seed-iris', () => {
   let problems: string[];
 
   beforeAll(async () => {
-    page = await browser!.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+    page = await env.browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
     problems = collectPageProblems(page);
-    await page.goto(app!.url);
+    await page.goto(env.app.url);
   });
 
   afterAll(async () => {

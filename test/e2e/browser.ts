@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { build, preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const viteConfig = join(repoRoot, 'vite.config.ts');
@@ -97,4 +98,26 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   mkdirSync(screenshotDir, { recursive: true });
   writeFileSync(join(screenshotDir, `${name}.png`), buffer);
   return PNG.sync.read(buffer);
+}
+
+/** Starts the built web app and Chromium once for a test file and closes both after it; read them inside tests. */
+export function useWebAppInChromium(): { readonly app: WebApp; readonly browser: Browser } {
+  let app: WebApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startWebApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

@@ -2,10 +2,10 @@
 // lecture's preset, compute a filter-normalized surface, look at it in 3D with the path,
 // switch to contours, compare batch norm on vs off. Then: the UI stays responsive while a
 // long scan runs in the workers, and Cancel stops it.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchChromium, screenshot, startWebApp, type WebApp } from './browser.js';
+import { collectPageProblems, screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, fractionUnlike, hexRgb, viridisBandCounts } from './pixels.js';
 
 // Colours the app draws with (renderer/scene/Trajectory.tsx, renderer/state/options.ts, TrainingCurves.tsx).
@@ -15,23 +15,12 @@ const PLAYBACK = hexRgb('#ff9f1c');
 const TRAIN_CURVE = hexRgb('#35b779');
 const CLASS_COLORS = ['#4e79a7', '#f28e2b', '#e15759'].map(hexRgb);
 
-let app: WebApp | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useWebAppInChromium();
 
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   const problems = collectPageProblems(page);
-  await page.goto(app!.url);
+  await page.goto(env.app.url);
   return { page, problems };
 }
 
