@@ -7,7 +7,7 @@
 //
 // Losscape runs the code path users run: planSurface → planEvaluator → scanTile, in this
 // thread (one call = one full row of the grid), and as a second row the worker pool on all
-// cores (one call = pool.scan of the grid, or of a block of rows spread over it). The peers
+// cores (one call = pool.scan of the whole grid). The peers
 // do what Li et al.'s plotting code does at every point: assemble θ, unpack it into the
 // weight matrices and run a full forward pass over all samples (numpy in float64, tfjs in
 // float32); one call = one grid point. Every contender visits the grid in a strided order,
@@ -19,36 +19,23 @@
 import { planEvaluator, type ScanPlan } from '../../engine/landscape/plan.js';
 import { scanTile } from '../../engine/landscape/scan.js';
 import { planSurface } from '../../engine/landscape/surface.js';
-import { buildLayout } from '../../engine/nn/index.js';
-import { presetRecipe, startRun, type RunRecipe } from '../../engine/train/index.js';
+import type { RunRecipe } from '../../engine/train/index.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
 import { consume, nd } from '../data.js';
 import type { AsyncRunner, Case, NumpyTask, Outputs, Runner, TF } from '../types.js';
+import { digitsOneEpoch, trainPeerModel, type PeerActivation, type ParamSlot } from './peerModel.js';
 
 /** Fractions of an axis at which the check evaluates (rounded to grid indices; 0.5 is α or β = 0). */
 const CHECK_AT = [0, 0.3, 0.5, 1];
 /** The directions' seed (random, filter-normalized). */
 const DIRECTION_SEED = 0;
 
-type Activation = 'sigmoid' | 'relu';
-const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
-type ParamName = (typeof PARAM_NAMES)[number];
-const LAYOUT_NAME: Record<ParamName, string> = { W1: 'layers.0.weight', b1: 'layers.0.bias', W2: 'layers.1.weight', b2: 'layers.1.bias' };
-
-/** Where one parameter tensor lies in θ. */
-interface ParamSlot {
-  name: ParamName;
-  shape: number[];
-  offset: number;
-  size: number;
-}
-
 interface GridSetup {
   n: number;
   d: number;
   h: number;
   c: number;
-  activation: Activation;
+  activation: PeerActivation;
   /** The scan plan as users get it from planSurface: θ*, d₁, d₂, the axes and the data (x, one-hot targets). */
   plan: ScanPlan;
   d2: Float64Array;
@@ -71,8 +58,6 @@ interface GridSpec {
   samples: number;
   /** Turns the preset's recipe into the run whose θ* the grid surrounds. */
   recipe(r: RunRecipe): void;
-  /** Rows per worker in a timed pool scan; null: the whole grid. */
-  poolRowsPerWorker: number | null;
   note: string;
 }
 
@@ -99,22 +84,7 @@ function checkValues(axis: Float64Array): Float64Array {
 }
 
 function makeSetup(g: GridSpec): GridSetup {
-  const recipe = presetRecipe(g.preset);
-  g.recipe(recipe);
-  const m = recipe.model;
-  const fail = (what: string): never => {
-    throw new Error(`bench/cases/grid.ts: preset '${g.preset}' ${what}; the tfjs and numpy peers implement one hidden layer (logistic or ReLU) and softmax CE`);
-  };
-  if (m.hidden.length !== 1) fail(`has ${m.hidden.length} hidden layers`);
-  const layer = m.hidden[0];
-  if (layer.activation !== 'logistic' && layer.activation !== 'relu') fail(`uses the activation '${layer.activation}'`);
-  if (layer.batchNorm || m.residual || m.weightDecay) fail('uses batch norm, residual connections or weight decay');
-  if ((m.loss ?? 'softmax-ce') !== 'softmax-ce') fail(`uses the loss '${m.loss}'`);
-
-  const { trainer, data } = startRun(recipe);
-  while (trainer.advance(1000));
-  if (trainer.state.status !== 'done') throw new Error(`bench/cases/grid.ts: training ${g.preset} ended '${trainer.state.status}': ${trainer.state.message ?? ''}`);
-  const run = { spec: trainer.config.spec, theta: trainer.state.theta, buffers: trainer.state.buffers };
+  const { run, data, activation, params } = trainPeerModel(g.preset, g.recipe, 'bench/cases/grid.ts');
   const axis = { min: -1, max: 1, count: g.count };
   const { plan } = planSurface(run, data, {
     directions: { kind: 'random', normalization: 'filter', seed: DIRECTION_SEED },
@@ -127,19 +97,12 @@ function makeSetup(g: GridSpec): GridSetup {
   if (plan.data.n !== g.samples) throw new Error(`bench/cases/grid.ts: ${g.preset} scans ${plan.data.n} samples, the case says ${g.samples}`);
   if (plan.data.targets.length !== plan.data.n * spec.outputs) throw new Error('bench/cases/grid.ts: the targets are not one-hot [n, C]');
   if (!plan.d2) throw new Error('bench/cases/grid.ts: the plan has no second direction');
-  const layout = buildLayout(spec);
-  const params: ParamSlot[] = [];
-  for (const name of PARAM_NAMES) {
-    const e = layout.entries.find((entry) => entry.name === LAYOUT_NAME[name]);
-    if (e) params.push({ name, shape: e.shape, offset: e.offset, size: e.size });
-  }
-  if (params.length !== layout.entries.length) throw new Error(`bench/cases/grid.ts: unexpected θ layout ${layout.entries.map((e) => e.name).join(', ')}`);
   return {
     n: plan.data.n,
     d: spec.inputs,
     h: spec.hidden[0].width,
     c: spec.outputs,
-    activation: layer.activation === 'relu' ? 'relu' : 'sigmoid',
+    activation,
     plan,
     d2: plan.d2,
     params,
@@ -234,17 +197,10 @@ function gridCase(g: GridSpec): Case {
       const s = setup();
       const { plan } = s;
       const pool = createNodeLandscapePool();
-      const rows = g.poolRowsPerWorker === null ? plan.alpha.length : Math.min(plan.alpha.length, g.poolRowsPerWorker * pool.size);
-      let block = plan;
-      if (rows < plan.alpha.length) {
-        const nextRow = stridedOrder(plan.alpha.length);
-        const picked = Array.from({ length: rows }, nextRow).sort((a, b) => a - b);
-        block = { ...plan, alpha: Float64Array.from(picked, (i) => plan.alpha[i]) };
-      }
       return {
         contender: `Losscape (pool, ${pool.size} worker${pool.size === 1 ? '' : 's'})`,
-        unitsPerCall: rows * plan.beta.length,
-        run: async () => consume(await pool.scan(block)),
+        unitsPerCall: plan.alpha.length * plan.beta.length,
+        run: async () => consume(await pool.scan(plan)),
         outputs: async () => {
           const { loss } = await pool.scan({ ...plan, alpha: s.checkAlpha, beta: s.checkBeta });
           const one = { ...plan, alpha: s.checkAlpha.subarray(2, 3), beta: s.checkBeta.subarray(2, 3) };
@@ -331,7 +287,8 @@ function gridCase(g: GridSpec): Case {
 const TIMED =
   'Losscape: planEvaluator(plan) from planSurface (filter-normalized random directions, seed 0), compiled once beforehand ' +
   '(its setup, which precomputes the first layer’s X·W*ᵀ, X·D₁ᵀ, X·D₂ᵀ, took {setup} and is not in this row), then one call = ' +
-  'scanTile of one whole row of the grid, loss and accuracy at every point. Losscape (pool): pool.scan {range} on one worker_thread per core (started by the check); ' +
+  'scanTile of one whole row of the grid, loss and accuracy at every point (one-hidden-layer ReLU nets take the exact breakpoint sweep of breakpointRows.ts, logistic first layers the e^{−z} recurrence of logisticRows.ts). ' +
+  'Losscape (pool): pool.scan of the whole grid on one worker_thread per core (started by the check); ' +
   'every scan sends the plan to every worker and compiles its evaluator there (a one-point scan takes {poolPoint}). tfjs and numpy evaluate every ' +
   'point as Li et al.’s code does: θ = θ* + α·d₁ + β·d₂ (numpy: one vector, then reshaped views; tfjs: tf.mul/tf.add per tensor, float32, weights as [in, out]), ' +
   'a full forward pass X·W₁ᵀ + b₁ → activation → ·W₂ᵀ + b₂ and the mean CE from log-softmax, the loss read back; one call = one point. ' +
@@ -346,10 +303,7 @@ export const gridCases: Case[] = [
     count: 101,
     samples: 150,
     recipe: () => undefined,
-    poolRowsPerWorker: null,
-    note:
-      'grid seed-iris: figure = grid points × samples per second (M = 10⁶), θ* = the preset trained (300 epochs). ' +
-      TIMED.replace('{range}', 'of the whole 101×101 grid'),
+    note: 'grid seed-iris: figure = grid points × samples per second (M = 10⁶), θ* = the preset trained (300 epochs). ' + TIMED,
   }),
   gridCase({
     preset: 'digits-adam',
@@ -357,13 +311,7 @@ export const gridCases: Case[] = [
     title: 'grid digits 51×51: 1,797 samples, 64 → 128 ReLU → 10',
     count: 51,
     samples: 1797,
-    recipe: (r) => {
-      r.data.testFraction = 0;
-      r.epochs = 1;
-    },
-    poolRowsPerWorker: 2,
-    note:
-      'grid digits: figure = grid points × samples per second (M = 10⁶), θ* = digits-adam trained 1 epoch on all 1,797 samples (testFraction 0). ' +
-      TIMED.replace('{range}', 'of a block of 2 rows per worker spread over the 51×51 grid (to fit the time budget; the per-scan setup weighs more than in a whole-grid scan)'),
+    recipe: digitsOneEpoch,
+    note: 'grid digits: figure = grid points × samples per second (M = 10⁶), θ* = digits-adam trained 1 epoch on all 1,797 samples (testFraction 0). ' + TIMED,
   }),
 ];

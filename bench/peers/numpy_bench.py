@@ -214,8 +214,71 @@ def task_grid_loss(inp, params):
     return run, outputs
 
 
+def task_hessian_top_eigenvalues(inp, params):
+    """Top-k Hessian eigenvalues of X -> W1 x + b1 -> ReLU -> W2 z + b2 -> mean softmax CE at theta, by
+    scipy.sparse.linalg.eigsh (ARPACK) on a LinearOperator whose matvec is the exact HVP, the R-operator
+    written out in numpy: every matvec runs the forward pass and the R-pass, as Losscape's HVP does.
+
+    run(): one whole eigsh solve from v0 with ncv, tol and maxiter = 1 from the case (the same Krylov space
+    as Losscape's Lanczos); outputs(): the eigenvalues, largest first, and the number of matvecs."""
+    from scipy.sparse.linalg import ArpackNoConvergence, LinearOperator, eigsh
+
+    X, Y, theta, v0 = arr(inp["X"]), arr(inp["Y"]), arr(inp["theta"]), arr(inp["v0"])
+    k, ncv, tol = int(params["k"]), int(params["ncv"]), float(params["tol"])
+    slots = {name: (slice(params["offsets"][name], params["offsets"][name] + int(np.prod(shape))), tuple(shape))
+             for name, shape in params["shapes"].items()}
+    n = X.shape[0]
+
+    def unpack(vec):
+        return {name: vec[s].reshape(shape) for name, (s, shape) in slots.items()}
+
+    T = unpack(theta)
+
+    def hvp(v):
+        V = unpack(np.ravel(v))
+        A = X @ T["W1"].T + T["b1"]
+        on = A > 0
+        Z = A * on
+        U = Z @ T["W2"].T + T["b2"]
+        Pr = np.exp(U - U.max(axis=1, keepdims=True))
+        Pr /= Pr.sum(axis=1, keepdims=True)
+        G = (Pr - Y) / n
+        Zdot = (X @ V["W1"].T + V["b1"]) * on
+        Udot = Zdot @ T["W2"].T + Z @ V["W2"].T + V["b2"]
+        Gdot = Pr * (Udot - (Pr * Udot).sum(axis=1, keepdims=True)) / n
+        back = (Gdot @ T["W2"] + G @ V["W2"]) * on
+        out = np.empty_like(theta)
+        out[slots["W2"][0]] = (Gdot.T @ Z + G.T @ Zdot).ravel()
+        out[slots["b2"][0]] = Gdot.sum(axis=0)
+        out[slots["W1"][0]] = (back.T @ X).ravel()
+        out[slots["b1"][0]] = back.sum(axis=0)
+        return out
+
+    count = {"matvecs": 0}
+
+    def matvec(v):
+        count["matvecs"] += 1
+        return hvp(v)
+
+    op = LinearOperator((theta.size, theta.size), matvec=matvec, dtype=np.float64)
+
+    def run():
+        count["matvecs"] = 0
+        try:
+            values = eigsh(op, k=k, which="LA", v0=v0, ncv=ncv, tol=tol, maxiter=1, return_eigenvectors=False)
+        except ArpackNoConvergence as e:  # fewer than k converged: the check sees the missing values
+            values = e.eigenvalues
+        return np.sort(values)[::-1]
+
+    def outputs():
+        values = run()
+        return {"values": values, "hvps": [count["matvecs"]]}
+
+    return run, outputs
+
+
 TASKS = {"matmul": task_matmul, "mlp-value-and-grad": task_mlp_value_and_grad, "train-mlp": task_train_mlp,
-         "grid-loss": task_grid_loss}
+         "grid-loss": task_grid_loss, "hessian-top-eigenvalues": task_hessian_top_eigenvalues}
 
 
 def openblas_info():

@@ -1,9 +1,8 @@
 /** `losscape line`: a 1D slice, between two parameter vectors or along a direction through θ*. */
 import { Option, type Command } from 'commander';
-import { buildLayout, targetsFor } from '../../engine/nn/index.js';
+import { buildLayout } from '../../engine/nn/index.js';
 import { normalizations, normalizeDirection, randomDirection, type Normalization } from '../../engine/landscape/directions.js';
-import { axisValues } from '../../engine/landscape/grid.js';
-import type { ScanPlan } from '../../engine/landscape/plan.js';
+import { planLine } from '../../engine/landscape/line.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
 import { CliError } from '../errors.js';
 import { parseGridSize, parseRange, type Range } from '../options.js';
@@ -44,16 +43,7 @@ async function runLine(options: LineOptions): Promise<void> {
   const split = run.data[options.split];
   if (split.n === 0) throw new CliError(`this run has no ${options.split} split; use --split train`);
   const range = options.range ?? (options.direction ? { min: -1, max: 1 } : { min: -0.5, max: 1.5 });
-  const plan: ScanPlan = {
-    spec: run.state.spec,
-    center,
-    d1: direction,
-    d2: null,
-    data: { x: split.x, n: split.n, targets: targetsFor(run.state.spec, split.y, split.n).data },
-    norm: options.norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: run.state.buffers },
-    alpha: axisValues({ ...range, count: options.steps }, 't'),
-    beta: Float64Array.of(0),
-  };
+  const plan = planLine(run.state, run.data, { start: center, direction }, { t: { ...range, count: options.steps }, split: options.split, norm: options.norm });
   const pool = createNodeLandscapePool(options.workers);
   try {
     const values = await pool.scan(plan);

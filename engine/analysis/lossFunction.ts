@@ -4,6 +4,8 @@
 import { ValueError } from '../errors.js';
 import { grad, hvp, valueAndGrad, type Fn } from '../autodiff/transforms.js';
 import { buildLayout, objective, targetsFor, type MlpSpec, type NormMode } from '../nn/index.js';
+import { compileMlp } from '../nn/fast/network.js';
+import { createHvpWorkspace, hessianVectorProduct } from '../nn/fast/hvp.js';
 import { fromData, type Tensor } from '../tensor/tensor.js';
 import { norm } from '../linalg/index.js';
 
@@ -19,7 +21,7 @@ export interface LossFunction {
   gradient(theta: Float64Array): Float64Array;
   /** L(θ) and ∇L(θ) in one reverse pass. */
   valueAndGradient(theta: Float64Array): { value: number; gradient: Float64Array };
-  /** H(θ)·v, exact (forward over reverse), length P. */
+  /** H(θ)·v, exact (forward over reverse), length P; a model's loss computes it on the compiled network. */
   hvp(theta: Float64Array, v: Float64Array): Float64Array;
 }
 
@@ -36,15 +38,17 @@ export interface SplitSamples {
   n: number;
 }
 
+function checkLength(theta: Float64Array, size: number, what: string): Float64Array {
+  if (!(theta instanceof Float64Array) || theta.length !== size) {
+    throw new ValueError(`${what} must be a Float64Array of length P = ${size} (got length ${theta?.length}).`);
+  }
+  return theta;
+}
+
 /** The LossFunction of any f: R^P → R written with the engine's differentiable ops. */
 export function lossFunctionOf(f: Fn, size: number): LossFunction {
   if (!Number.isInteger(size) || size < 1) throw new ValueError(`a loss function needs P ≥ 1 parameters (got ${size}).`);
-  const asTensor = (theta: Float64Array, what: string): Tensor => {
-    if (!(theta instanceof Float64Array) || theta.length !== size) {
-      throw new ValueError(`${what} must be a Float64Array of length P = ${size} (got length ${theta?.length}).`);
-    }
-    return fromData(theta, [size]);
-  };
+  const asTensor = (theta: Float64Array, what: string): Tensor => fromData(checkLength(theta, size, what), [size]);
   const scalar = (t: Tensor): number => {
     if (t.shape.length !== 0) throw new ValueError(`the loss must be a scalar, but it has shape [${t.shape.join(', ')}].`);
     return t.data[0];
@@ -76,7 +80,16 @@ export function lossFunction(run: ModelState, split: SplitSamples, norm: 'batch'
   const layout = buildLayout(spec);
   const batch = { x: fromData(split.x, [split.n, spec.inputs]), targets: targetsFor(spec, split.y, split.n) };
   const mode: NormMode = norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: run.buffers };
-  return lossFunctionOf((theta) => objective(spec, layout, theta, batch, mode).loss, layout.size);
+  const reference = lossFunctionOf((theta) => objective(spec, layout, theta, batch, mode).loss, layout.size);
+  // HVPs by the R-operator on the compiled network (tested against reference.hvp): the hot loop of every spectrum.
+  const net = compileMlp(spec, layout);
+  const workspace = createHvpWorkspace(net, split.n);
+  const hvpFast = (theta: Float64Array, v: Float64Array): Float64Array => {
+    const out = new Float64Array(layout.size);
+    hessianVectorProduct(net, workspace, checkLength(theta, layout.size, 'θ'), checkLength(v, layout.size, 'the vector v'), split.x, split.n, batch.targets.data, mode, out);
+    return out;
+  };
+  return { ...reference, hvp: hvpFast };
 }
 
 /** ‖∇L(θ)‖₂, the first thing to look at in a critical point. */

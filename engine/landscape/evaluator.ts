@@ -1,11 +1,15 @@
 // The tape-free evaluator for grids: loss and accuracy of θ = c + α·d₁ + β·d₂ on a whole
 // split, with every buffer allocated once. The first layer uses the problem's structure:
 // its pre-activations are X·W_cᵀ + α·X·D₁ᵀ + β·X·D₂ᵀ (+ bias), three products computed
-// once; the rest is the compiled network's forward pass.
+// once; the rest is the compiled network's forward pass. Whole rows of one-hidden-layer
+// networks with piecewise-linear units take the faster exact path of breakpointRows.ts, and
+// rows of networks whose first layer is logistic that of logisticRows.ts.
 import type { MlpSpec, NormMode, ParamLayout } from '../nn/index.js';
 import { linearInto } from '../nn/fast/linear.js';
 import type { Metrics } from '../nn/fast/loss.js';
 import { compileMlp, createWorkspace, forwardPass } from '../nn/fast/network.js';
+import { breakpointRows, hasBreakpointRows } from './breakpointRows.js';
+import { hasLogisticRows, logisticRows } from './logisticRows.js';
 
 export type { Metrics };
 
@@ -17,9 +21,14 @@ export interface EvalData {
   targets: Float64Array;
 }
 
+/** Writes the metrics at (α, β_j) for every β_j of a row into loss[j] and accuracy[j]. */
+export type RowEvaluator = (alpha: number, beta: ArrayLike<number>, loss: Float64Array, accuracy: Float64Array) => void;
+
 export interface PlaneEvaluator {
   /** Metrics at θ = c + α·d₁ + β·d₂. */
   at(alpha: number, beta: number): Metrics;
+  /** The metrics along a row of the grid. */
+  row: RowEvaluator;
 }
 
 /**
@@ -54,15 +63,31 @@ export function createPlaneEvaluator(
   const along2 = project(second);
   const first = ws.pre[0];
 
-  return {
-    at(alpha, beta) {
-      for (let i = 0; i < P; i++) theta[i] = center[i] + alpha * d1[i] + beta * second[i];
-      for (let r = 0; r < n; r++) {
-        for (let o = 0, k = r * h0; o < h0; o++, k++) {
-          first[k] = base[k] + alpha * along1[k] + beta * along2[k] + (b0 >= 0 ? theta[b0 + o] : 0);
-        }
-      }
-      return forwardPass(net, ws, theta, x, n, targets, mode, true);
-    },
+  const setTheta = (alpha: number, beta: number) => {
+    for (let i = 0; i < P; i++) theta[i] = center[i] + alpha * d1[i] + beta * second[i];
   };
+  /** Layer 0's pre-activations at (α, β), once θ is set there. */
+  const setPre = (alpha: number, beta: number) => {
+    for (let r = 0; r < n; r++) {
+      for (let o = 0, k = r * h0; o < h0; o++, k++) {
+        first[k] = base[k] + alpha * along1[k] + beta * along2[k] + (b0 >= 0 ? theta[b0 + o] : 0);
+      }
+    }
+  };
+  const at = (alpha: number, beta: number): Metrics => {
+    setTheta(alpha, beta);
+    setPre(alpha, beta);
+    return forwardPass(net, ws, theta, x, n, targets, mode, 'linear');
+  };
+  const pointwise: RowEvaluator = (alpha, betas, loss, accuracy) => {
+    for (let j = 0; j < betas.length; j++) ({ loss: loss[j], accuracy: accuracy[j] } = at(alpha, betas[j]));
+  };
+  const rows = (): RowEvaluator => {
+    if (hasBreakpointRows(net)) return breakpointRows(net, data, { base, along1, along2 }, center, d1, second);
+    if (!hasLogisticRows(net)) return pointwise;
+    const slope = along2.map((v, k) => v + (b0 >= 0 ? second[b0 + (k % h0)] : 0));
+    const finish = () => forwardPass(net, ws, theta, x, n, targets, mode, 'activated');
+    return logisticRows({ setTheta, setPre, finish, pre: first, act: ws.act[0], slope }, pointwise);
+  };
+  return { at, row: rows() };
 }

@@ -19,11 +19,8 @@ export function scanTile(evaluator: PlaneEvaluator, alpha: ArrayLike<number>, be
   const loss = new Float64Array((i1 - i0) * nb);
   const accuracy = new Float64Array((i1 - i0) * nb);
   for (let i = i0; i < i1; i++) {
-    for (let j = 0; j < nb; j++) {
-      const m = evaluator.at(alpha[i], beta[j]);
-      loss[(i - i0) * nb + j] = m.loss;
-      accuracy[(i - i0) * nb + j] = m.accuracy;
-    }
+    const at = (i - i0) * nb;
+    evaluator.row(alpha[i], beta, loss.subarray(at, at + nb), accuracy.subarray(at, at + nb));
   }
   return { i0, i1, loss, accuracy };
 }

@@ -45,7 +45,8 @@ function normMode(run: RunState, norm: SurfaceRequest['norm']): NormMode {
   return norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: run.buffers };
 }
 
-function chooseDirections(run: RunState, choice: DirectionChoice): { d1: Float64Array; d2: Float64Array; info: DirectionInfo } {
+/** The plane's two directions for `choice`, and how they came about. */
+export function chooseDirections(run: RunState, choice: DirectionChoice): { d1: Float64Array; d2: Float64Array; info: DirectionInfo } {
   const layout = buildLayout(run.spec);
   switch (choice.kind) {
     case 'random': {

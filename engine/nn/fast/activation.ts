@@ -2,6 +2,7 @@
 // kernels; each must equal engine/nn/activations.ts and its autodiff derivative (tests compare).
 import { ELU_ALPHA, LEAKY_SLOPE } from '../activations.js';
 import type { Activation } from '../spec.js';
+import { exp } from './exp.js';
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 
@@ -11,9 +12,9 @@ export function activateInto(kind: Activation, from: Float64Array, to: Float64Ar
     case 'logistic':
       for (let i = 0; i < n; i++) {
         const v = from[i];
-        if (v >= 0) to[i] = 1 / (1 + Math.exp(-v));
+        if (v >= 0) to[i] = 1 / (1 + exp(-v));
         else {
-          const e = Math.exp(v);
+          const e = exp(v);
           to[i] = e / (1 + e);
         }
       }
@@ -89,6 +90,46 @@ export function multiplySlope(kind: Activation, g: Float64Array, z: Float64Array
         g[i] *= v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
       }
       return;
+    case 'identity':
+      return;
+  }
+}
+
+/**
+ * The tangent of g·φ′(z) for the R-operator: ġ[i] ← ġ[i]·φ′(z[i]) + g[i]·φ″(z[i])·ż[i], with g
+ * still ∂L/∂a (call before multiplySlope(g)). φ″ = 0 for the piecewise-linear kinds; ELU's
+ * φ″ = α·e^z = a + α for z < 0, and 0 at the kink like its slope.
+ */
+export function multiplySlopeTangent(kind: Activation, dg: Float64Array, g: Float64Array, z: Float64Array, a: Float64Array, dz: Float64Array, n: number): void {
+  multiplySlope(kind, dg, z, a, n);
+  switch (kind) {
+    case 'logistic':
+      for (let i = 0; i < n; i++) dg[i] += g[i] * a[i] * (1 - a[i]) * (1 - 2 * a[i]) * dz[i];
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) dg[i] += g[i] * -2 * a[i] * (1 - a[i] * a[i]) * dz[i];
+      return;
+    case 'elu':
+      for (let i = 0; i < n; i++) if (z[i] < 0) dg[i] += g[i] * (a[i] + ELU_ALPHA) * dz[i];
+      return;
+    case 'gelu':
+      // u = c(v + k·v³), t = tanh u: φ″ = (1 − t²)·(u′ − v·t·u′² + 3ck·v²), u′ = c(1 + 3k·v²).
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        const t = Math.tanh(GELU_C * (v + 0.044715 * v * v * v));
+        const du = GELU_C * (1 + 3 * 0.044715 * v * v);
+        dg[i] += g[i] * (1 - t * t) * (du - v * t * du * du + 3 * GELU_C * 0.044715 * v * v) * dz[i];
+      }
+      return;
+    case 'softplus':
+      for (let i = 0; i < n; i++) {
+        const v = z[i];
+        const s = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+        dg[i] += g[i] * s * (1 - s) * dz[i];
+      }
+      return;
+    case 'relu':
+    case 'leaky-relu':
     case 'identity':
       return;
   }

@@ -61,10 +61,11 @@ export function createWorkspace(net: CompiledMlp, n: number): Workspace {
 }
 
 /**
- * Runs the network on x [n, inputs] and returns loss and accuracy. With `firstLayerDone`,
- * ws.pre[0] already holds layer 0's linear output (the plane evaluator fills it).
+ * Runs the network on x [n, inputs] and returns loss and accuracy. With `firstLayerDone`
+ * 'linear', ws.pre[0] already holds layer 0's linear output; with 'activated', ws.act[0]
+ * holds its activations too (layer 0 without batch norm); the plane evaluator fills them.
  */
-export function forwardPass(net: CompiledMlp, ws: Workspace, theta: Float64Array, x: Float64Array, n: number, targets: Float64Array, mode: NormMode, firstLayerDone = false, dLogits: Float64Array | null = null): Metrics {
+export function forwardPass(net: CompiledMlp, ws: Workspace, theta: Float64Array, x: Float64Array, n: number, targets: Float64Array, mode: NormMode, firstLayerDone: false | 'linear' | 'activated' = false, dLogits: Float64Array | null = null): Metrics {
   const { spec, widths } = net;
   const layers = spec.hidden.length;
   let input = x;
@@ -74,6 +75,11 @@ export function forwardPass(net: CompiledMlp, ws: Workspace, theta: Float64Array
     const pre = ws.pre[l];
     if (l > 0 || !firstLayerDone) linearInto(pre, input, n, inner, theta, net.weightAt[l], m, theta, net.biasAt[l]);
     if (l === layers) break;
+    if (l === 0 && firstLayerDone === 'activated') {
+      input = ws.act[0];
+      inner = m;
+      continue;
+    }
     const hidden = spec.hidden[l];
     if (hidden.batchNorm) {
       const running =

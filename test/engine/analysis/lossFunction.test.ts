@@ -5,7 +5,7 @@ import { fromData, hessian } from '../../../engine/index.js';
 import { ValueError } from '../../../engine/errors.js';
 import { createRng } from '../../../engine/random.js';
 import { buildLayout, initTheta, mlp, objective, targetsFor } from '../../../engine/nn/index.js';
-import { fullHessian, gradientNorm, hessianAt, lossFunction } from '../../../engine/analysis/index.js';
+import { fullHessian, gradientNorm, hessianAt, lossFunction, lossFunctionOf } from '../../../engine/analysis/index.js';
 import { norm } from '../../../engine/linalg/index.js';
 import { maxAbsDiff } from './helpers.js';
 
@@ -53,6 +53,16 @@ describe('lossFunction', () => {
     const reference = hessian(loss.f)(fromData(theta, [layout.size]));
     expect(full.asymmetry).toBeLessThan(1e-14);
     expect(maxAbsDiff(full.matrix, reference.data)).toBeLessThan(1e-13);
+  });
+
+  it('its HVP (the R-operator on the compiled network) equals the autodiff hvp of its f', () => {
+    const reference = lossFunctionOf(loss.f, loss.size);
+    for (let k = 0; k < 3; k++) {
+      const v = Float64Array.from({ length: layout.size }, () => rng.normal());
+      const hv = loss.hvp(theta, v);
+      expect(maxAbsDiff(hv, reference.hvp(theta, v))).toBeLessThan(1e-12 * norm(hv));
+      expect(norm(hv)).toBeGreaterThan(1e-2);
+    }
   });
 
   it('refuses θ of the wrong length and splits that do not fit the model', () => {
