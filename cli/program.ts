@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { registerCriticalCommand } from './commands/critical.js';
 import { registerDatasetCommand } from './commands/dataset.js';
 import { registerHessianCommand } from './commands/hessian.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerLineCommand } from './commands/line.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerRenderCommand } from './commands/render.js';
@@ -31,5 +32,6 @@ export function createProgram(): Command {
   registerToyCommand(program);
   registerRenderCommand(program);
   registerMergeCommand(program);
+  registerImportCommand(program);
   return program;
 }

@@ -14,6 +14,7 @@ import {
   surfaceObj,
   surfaceStl,
   surfaceVts,
+  type ColormapName,
 } from '../engine/io/export/index.js';
 import { runStateOf, type RunFile } from '../engine/io/index.js';
 import { surfaceFileOf, type SurfaceFile } from '../engine/io/surfaceFile.js';
@@ -37,6 +38,7 @@ export type ExportFormat = 'svg-contour' | 'svg-3d' | 'csv' | 'npz' | 'vtk' | 'g
 export interface ExportOptions {
   metric?: 'loss' | 'accuracy';
   log?: boolean;
+  colormap?: ColormapName;
   theme?: 'light' | 'dark';
   transparent?: boolean;
 }
@@ -79,7 +81,8 @@ export function surfaceFileOfScan(scan: ScannedSurface): SurfaceFile {
 
 /** Writes `file` in `format`. */
 export function renderSurface(file: SurfaceFile, format: ExportFormat, options: ExportOptions = {}): string | Uint8Array {
-  const figure = { metric: options.metric, log: options.log, theme: options.theme, transparent: options.transparent };
+  const figure = { metric: options.metric, log: options.log, theme: options.theme, transparent: options.transparent, colormap: options.colormap };
+  const mesh = { metric: options.metric, log: options.log, colormap: options.colormap };
   switch (format) {
     case 'svg-contour':
       return surfaceContourSvg(file, figure);
@@ -92,11 +95,11 @@ export function renderSurface(file: SurfaceFile, format: ExportFormat, options: 
     case 'vtk':
       return surfaceVts(file);
     case 'glb':
-      return surfaceGlb(file, { metric: options.metric, log: options.log });
+      return surfaceGlb(file, mesh);
     case 'obj':
-      return surfaceObj(file, { metric: options.metric, log: options.log });
+      return surfaceObj(file, mesh);
     case 'stl':
-      return surfaceStl(file, { metric: options.metric, log: options.log });
+      return surfaceStl(file, mesh);
     case 'html':
       return surfaceHtml(file, { ...figure, transparent: false });
     case 'json':

@@ -2,7 +2,7 @@
  * `losscape hessian`: the Hessian spectrum at a run's parameters — the extreme eigenvalues
  * (dense or Lanczos), Hutchinson's trace, optionally the spectral density (SLQ), the
  * classification of the point, and curvature directions that `losscape surface --directions
- * file:hessian.json` slices along.
+ * file:hessian.json` slices along; with --over-run, sharpness along the run (./sharpness.ts).
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hessianSpectrum, lossFunction, type SpectrumReport, type SpectrumStage } from '../../engine/analysis/index.js';
@@ -11,6 +11,7 @@ import { writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger, parseNumber } from '../recipe/dataOptions.js';
 import { loadRun, pointOf } from '../runInput.js';
+import { writeSharpness } from './sharpness.js';
 
 export const HESSIAN_FORMAT = 'losscape.hessian/1';
 
@@ -34,6 +35,8 @@ interface HessianOptions {
   norm: 'batch' | 'running';
   seed: number;
   out?: string;
+  overRun?: boolean;
+  snapshots?: number;
 }
 
 /** A whole number ≥ 1 (a count of eigenvalues, probes, steps). */
@@ -79,8 +82,10 @@ async function runHessian(options: HessianOptions): Promise<void> {
   const run = await loadRun(options.run);
   const split = run.data[options.split];
   if (split.n === 0) throw new CliError(`this run has no ${options.split} split; use --split train`);
-  const theta = await pointOf(options.at, run);
   const loss = lossFunction(run.state, split, options.norm);
+  const header = { run: { spec: run.file.spec, data: run.file.data, seed: run.file.seed }, split: options.split, norm: options.norm, seed: options.seed };
+  if (options.overRun) return writeSharpness(loss, run.state, header, { ...options, points: options.snapshots });
+  const theta = await pointOf(options.at, run);
   const bars = new Map<SpectrumStage, ReturnType<typeof progressBar>>();
   const started = performance.now();
   const report = hessianSpectrum(loss, theta, {
@@ -108,11 +113,8 @@ async function runHessian(options: HessianOptions): Promise<void> {
   await writeJson(
     {
       format: HESSIAN_FORMAT,
-      run: { spec: run.file.spec, data: run.file.data, seed: run.file.seed },
+      ...header,
       point: options.at,
-      split: options.split,
-      norm: options.norm,
-      seed: options.seed,
       ...reportJson(report),
       timing: { seconds, hvps: report.hvps },
     },
@@ -146,6 +148,8 @@ export function registerHessianCommand(program: Command): void {
     .addOption(new Option('--split <split>', 'data split').choices(['train', 'test']).default('train'))
     .addOption(new Option('--norm <mode>', "batch norm with the split's statistics or the running ones").choices(['batch', 'running']).default('batch'))
     .option('--seed <n>', 'seed of the Lanczos start and the probes', parseInteger, 0)
+    .option('--over-run', 'instead: λ_max and the Hessian index at every recorded snapshot of the run (sharpness over training); JSON, or CSV for --out *.csv')
+    .option('--snapshots <n>', 'with --over-run: at most this many snapshots, evenly spaced', parsePositiveInteger)
     .option('--out <file>', 'write here (atomically) instead of stdout')
     .action(runHessian);
 }

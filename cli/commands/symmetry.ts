@@ -1,7 +1,8 @@
 /**
  * `losscape symmetry`: applies symmetries to a run's parameters and proves the loss is
  * unchanged; counts the equivalent optima; aligns another run by weight matching; measures
- * the loss barrier on straight lines and fits a Bezier curve between optima.
+ * the loss barrier on straight lines and fits a Bezier curve between optima; writes the plane
+ * through the run, the curve's endpoint and a third point for `losscape surface`.
  */
 import { Option, type Command } from 'commander';
 import { fromData } from '../../engine/index.js';
@@ -15,6 +16,8 @@ import {
   groupOf,
   linearPath,
   permuteHiddenUnits,
+  planeBounds,
+  planeThroughPoints,
   randomPermutation,
   transformNetwork,
   weightMatching,
@@ -34,6 +37,7 @@ import { loadRun, type LoadedRun } from '../runInput.js';
 import { orderedCollector, parseFlip, parsePermute, parseScale, type Ordered } from './symmetryOptions.js';
 
 type CurveEnd = 'image' | 'other' | 'aligned';
+type PlaneThird = 'control' | 'aligned';
 
 interface SymmetryOptions {
   run: string;
@@ -52,6 +56,8 @@ interface SymmetryOptions {
   out?: string;
   outRun?: string;
   outAligned?: string;
+  plane?: PlaneThird;
+  outPlane?: string;
 }
 
 /** The requested transforms in command-line order, with random permutations drawn. */
@@ -85,6 +91,7 @@ const transformReport = (r: SymmetryResult) => ({
   ...r.transform,
   description: r.description,
   exact: r.exact,
+  ...(r.note ? { note: r.note } : {}),
   lossBefore: r.lossBefore,
   lossAfter: r.lossAfter,
   lossChange: r.lossChange,
@@ -115,6 +122,7 @@ async function runSymmetry(options: SymmetryOptions): Promise<void> {
       throw new CliError(`cannot ${describeTransform(t)}: ${(e as Error).message}`);
     }
     results.push(r);
+    if (r.note) process.stderr.write(`losscape: symmetry: not an exact symmetry: ${r.description}\n`);
     image = r.state;
     trajectory = trajectory.map((theta) => transformNetwork(spec, { theta, buffers: image.buffers }, t).theta);
   }
@@ -165,6 +173,7 @@ async function runSymmetry(options: SymmetryOptions): Promise<void> {
   }
 
   // A Bezier curve from the run to one of the other points.
+  let fitted: { to: CurveEnd; end: Float64Array; control: Float64Array } | null = null;
   if (options.curve !== undefined) {
     const to: CurveEnd = options.curve === true ? (other ? 'other' : 'image') : options.curve;
     const end = to === 'image' ? (results.length ? image.theta : null) : to === 'other' ? (other?.state.theta ?? null) : (aligned?.theta ?? null);
@@ -188,6 +197,24 @@ async function runSymmetry(options: SymmetryOptions): Promise<void> {
       line: linearPath(spec, original.theta, end, data, options.points),
       trainingLoss: curve.trainingLoss,
     };
+    fitted = { to, end, control: curve.control };
+  }
+
+  // The plane through the run, an endpoint and a third point, in the form `losscape surface --directions file:` reads.
+  const third = options.plane ?? (options.outPlane ? (fitted ? 'control' : 'aligned') : undefined);
+  if (third) {
+    const [endpoint, end, point] = third === 'control' ? [fitted?.to, fitted?.end, fitted?.control] : ['other', other?.state.theta, aligned?.theta];
+    if (!end || !point) throw new CliError(third === 'control' ? '--plane control needs --curve (the control point of the fitted curve)' : '--plane aligned needs --align other.json');
+    let plane;
+    try {
+      plane = planeThroughPoints(original.theta, end, point);
+    } catch (e) {
+      throw new CliError(`--plane ${third}: ${(e as Error).message}`);
+    }
+    const { alpha, beta } = planeBounds(plane.third);
+    const summary = { third, endpoint, points: { run: [0, 0], endpoint: [1, 0], third: [plane.third.alpha, plane.third.beta] }, xrange: [alpha.min, alpha.max], yrange: [beta.min, beta.max] };
+    report.plane = summary;
+    if (options.outPlane) await writeJson({ format: 'losscape.plane/1', run: options.run, ...summary, directions: [Array.from(plane.d1), Array.from(plane.d2)] }, options.outPlane);
   }
   await writeJson(report, options.out);
 }
@@ -217,6 +244,13 @@ export function registerSymmetryCommand(program: Command): void {
     .option('--out <file>', 'write here (atomically) instead of stdout')
     .option('--out-run <file>', 'also write the transformed run as a run file (its trajectory mapped along)')
     .option('--out-aligned <file>', 'also write the aligned other run as a run file')
+    .addOption(
+      new Option('--plane <third>', 'the plane through the run, the endpoint and a third point: control (the curve\'s control point; the endpoint is the curve\'s) or aligned (the aligned other run; the endpoint is the other run)').choices([
+        'control',
+        'aligned',
+      ]),
+    )
+    .option('--out-plane <file>', 'write that plane\'s directions for `losscape surface --directions file:FILE` (with its --xrange and --yrange); default third point: control with --curve, else aligned')
     .action(runSymmetry);
 }
 

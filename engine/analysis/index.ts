@@ -1,6 +1,7 @@
-// Hessian spectra, critical points and paths between minima: exact HVPs from the autodiff
-// engine, the dense Hessian for small models, Lanczos, Hutchinson and SLQ for large ones,
-// classification by the second-order test, saddle searches and nudged elastic bands.
+// Hessian spectra, critical points and paths between minima: exact HVPs (the R-operator on the
+// compiled network; autodiff for any other function), the dense Hessian for small models,
+// Lanczos, Hutchinson and SLQ for large ones, classification by the second-order test, saddle
+// searches, nudged elastic bands, and sharpness along a training run.
 export { lossFunction, lossFunctionOf, gradientNorm, type LossFunction, type ModelState, type SplitSamples } from './lossFunction.js';
 export { hessianAt, matrixOperator, countingOperator, type SymmetricOperator } from './operator.js';
 export {
@@ -46,4 +47,11 @@ export {
   type Eigenpair,
 } from './curvatureDirections.js';
 export { hessianSpectrum, type SpectrumOptions, type SpectrumReport, type SpectrumStage } from './spectrum.js';
+export {
+  sharpnessOverTraining,
+  evenlySpaced,
+  type SharpnessOptions,
+  type SharpnessPoint,
+  type SharpnessSeries,
+} from './sharpness.js';
 export * from './symmetry/index.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareData } from '../../engine/data/index.js';
 import { readRunFile, runStateOf } from '../../engine/io/index.js';
 import { planSurface } from '../../engine/landscape/surface.js';
-import { fullSpectrum, hessianAt, lossFunction, trapezoid } from '../../engine/analysis/index.js';
+import { fullSpectrum, hessianAt, lossFunction, sharpnessOverTraining, trapezoid } from '../../engine/analysis/index.js';
 import { losscape } from './losscape.js';
 
 let dir: string;
@@ -31,6 +31,27 @@ async function engineSpectrum() {
 }
 
 describe('losscape hessian and critical', { timeout: 60_000 }, () => {
+  it('hessian --over-run: λ_max and the index at the run’s snapshots, as JSON and as CSV', async () => {
+    const json = await losscape(['hessian', '--run', 'run.json', '--over-run', '--snapshots', '3', '--out', 's.json'], dir);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toMatch(/snapshots 100%/);
+    const s = await readJson('s.json');
+    expect(s).toMatchObject({ format: 'losscape.sharpness/1', method: 'full', size: 96, split: 'train' });
+    const file = readRunFile(await fs.readFile(path.join(dir, 'run.json'), 'utf8'));
+    const state = runStateOf(file);
+    const expected = sharpnessOverTraining(lossFunction(state, prepareData(file.data).train), state.trajectory!, { points: 3, bottom: 5 });
+    expect(s.points).toEqual(expected.points);
+    expect(s.points.map((p: { step: number }) => p.step)).toEqual([0, 30, 60]);
+    expect(s.timing.hvps).toBe(3 * 96);
+
+    const csv = await losscape(['hessian', '--run', 'run.json', '--over-run', '--snapshots', '3', '--out', 's.csv'], dir);
+    expect(csv.code).toBe(0);
+    const lines = (await fs.readFile(path.join(dir, 's.csv'), 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('step,loss,grad_norm,lambda_max,lambda_min,index,index_exact,hvps');
+    expect(lines).toHaveLength(4);
+    expect(Number(lines[3].split(',')[3])).toBe(expected.points[2].lambdaMax);
+  });
+
   it('hessian: eigenvalues, trace, density and classification; its directions slice a surface', async () => {
     const result = await losscape(['hessian', '--run', 'run.json', '--top', '3', '--bottom', '2', '--density', '--density-probes', '2', '--steps', '20', '--out', 'h.json'], dir);
     expect(result.code).toBe(0);

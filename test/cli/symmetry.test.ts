@@ -13,9 +13,9 @@ import { losscape } from './losscape.js';
 let dir: string;
 
 /** A small tanh model on Iris (with biases, so flips apply), trained with the given seed. */
-function tanhRecipe(seed: number): RunRecipe {
+function tanhRecipe(seed: number, batchNorm = false): RunRecipe {
   const recipe = presetRecipe('seed-iris');
-  recipe.model = { hidden: [{ width: 8, activation: 'tanh', batchNorm: false }], loss: 'softmax-ce', bias: true, residual: 0, weightDecay: 0 };
+  recipe.model = { hidden: [{ width: 8, activation: 'tanh', batchNorm }], loss: 'softmax-ce', bias: true, residual: 0, weightDecay: 0 };
   recipe.init = { weights: 'xavier-normal' };
   recipe.optimizer = { kind: 'adam', lr: 0.05 };
   recipe.epochs = 150;
@@ -37,6 +37,7 @@ beforeAll(async () => {
   await writeRun('a.json', tanhRecipe(0));
   await writeRun('b.json', tanhRecipe(1));
   await writeRun('iris.json', presetRecipe('seed-iris'));
+  await writeRun('bn.json', tanhRecipe(0, true));
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
@@ -102,5 +103,51 @@ describe('losscape symmetry', { timeout: 60_000 }, () => {
     expect(s.curve.profile.maxLoss).toBeLessThan(s.curve.line.maxLoss);
     const aligned = readRunFile(await fs.readFile(path.join(dir, 'b-aligned.json'), 'utf8'));
     expect(aligned.trajectory.params.at(-1)).toEqual(Array.from(aligned.theta));
+  });
+
+  it('says a scaling in front of batch norm by a ≠ ±1 is approximate because of ε, and exact as ε → 0', async () => {
+    const result = await losscape(['symmetry', '--run', 'bn.json', '--bn-scale', '0:1:3', '--bn-scale', '0:2:-1', '--out', 'bn-s.json'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^losscape: symmetry: not an exact symmetry: scale the weights into batch norm of unit 1 of layer 0 by 3 \(approximate because of batch norm's ε = 1e-5: .*exact only without batch norm's ε \(as ε → 0\)\)$/)]);
+    const [scaled, flipped] = (await read('bn-s.json')).transforms;
+    expect(scaled).toMatchObject({ kind: 'bn-scale', exact: false, note: expect.stringMatching(/^approximate because of batch norm's ε = 1e-5/) });
+    expect(scaled.relativeChange).toBeGreaterThan(0);
+    expect(scaled.relativeChange).toBeLessThan(1e-3);
+    expect(flipped.exact).toBe(true);
+    expect(flipped.note).toBeUndefined();
+    expect(Math.abs(flipped.relativeChange)).toBeLessThan(1e-12);
+  });
+
+  it('--out-plane writes the plane through the run, its image and the curve’s control point for `losscape surface`', async () => {
+    const result = await losscape(['symmetry', '--run', 'a.json', '--permute', '0:random', '--curve', 'image', '--curve-steps', '100', '--out', 'p.json', '--out-plane', 'plane.json'], dir);
+    expect(result.code).toBe(0);
+    const [s, plane] = [await read('p.json'), await read('plane.json')];
+    expect(s.plane).toMatchObject({ third: 'control', endpoint: 'image', points: { run: [0, 0], endpoint: [1, 0] } });
+    expect(plane.format).toBe('losscape.plane/1');
+    const [d1, d2] = plane.directions as number[][];
+    const dot = (u: number[], v: number[]) => u.reduce((sum, x, i) => sum + x * v[i], 0);
+    expect(Math.abs(dot(d1, d2))).toBeLessThan(1e-12 * dot(d1, d1));
+    expect(dot(d2, d2)).toBeCloseTo(dot(d1, d1), 10);
+    // The third point is the curve's control point: θ + α·d1 + β·d2.
+    const theta = readRunFile(await fs.readFile(path.join(dir, 'a.json'), 'utf8')).theta;
+    const [alpha, beta] = plane.points.third;
+    expect(beta).toBeGreaterThan(0);
+    theta.forEach((v, i) => expect(v + alpha * d1[i] + beta * d2[i]).toBeCloseTo(s.curve.control[i], 10));
+    expect(plane.xrange[0]).toBeLessThan(Math.min(0, alpha));
+    expect(plane.yrange[1]).toBeGreaterThan(beta);
+
+    // `losscape surface` slices that plane: the run and its image at (0, 0) and (1, 0) have the same loss, the line's barrier between them.
+    const surface = await losscape(['surface', '--run', 'a.json', '--directions', 'file:plane.json', '--xrange', '0:1', '--yrange', '0:1', '--grid', '3', '--out', 'plane-surface.json'], dir);
+    expect(surface.code).toBe(0);
+    const loss = (await read('plane-surface.json')).values.loss as number[][];
+    expect(loss[0][0]).toBeCloseTo(s.transforms[0].lossBefore, 10);
+    expect(loss[2][0]).toBeCloseTo(s.transforms[0].lossBefore, 10);
+    expect(loss[1][0] - loss[0][0]).toBeCloseTo(s.curve.line.loss[12] - s.curve.line.loss[0], 10);
+  });
+
+  it('refuses a plane it has no third point for, in one line', async () => {
+    const result = await losscape(['symmetry', '--run', 'a.json', '--plane', 'aligned'], dir);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/^losscape: --plane aligned needs --align other\.json\n$/);
   });
 });

@@ -29,7 +29,7 @@ export function batchNormScaleIsExact(factor: number): boolean {
 export function batchNormScaleNote(factor: number): string {
   return batchNormScaleIsExact(factor)
     ? 'exact: BN(−h) = −BN(h), and γ changes sign'
-    : `exact only without batch norm's ε: √(a²σ² + ε) ≠ |a|·√(σ² + ε) with ε = ${BN_EPS}, so the loss moves by O(ε/σ²)`;
+    : `approximate because of batch norm's ε = ${BN_EPS.toExponential()}: √(a²σ² + ε) ≠ |a|·√(σ² + ε), so the loss moves by O(ε/σ²); exact only without batch norm's ε (as ε → 0)`;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { fromData } from '../../tensor/tensor.js';
 import { buildLayout, objective, type Batch, type MlpSpec, type NormMode } from '../../nn/index.js';
 import type { NetworkState } from './network.js';
-import { describeTransform, isExactSymmetry, transformNetwork, type SymmetryTransform } from './transform.js';
+import { describeTransform, isExactSymmetry, symmetryNote, transformNetwork, type SymmetryTransform } from './transform.js';
 
 /** How batch norm normalizes when the loss is compared: the batch's statistics, or each state's running ones. */
 export type NormChoice = 'batch' | 'running';
@@ -54,10 +54,12 @@ export interface SymmetryResult extends InvarianceCheck {
   state: NetworkState;
   /** False for bn-scale with |a| ≠ 1, exact only up to batch norm's ε. */
   exact: boolean;
+  /** When exact is false: why the loss moves a little ("approximate because of batch norm's ε …"). */
+  note: string | null;
 }
 
 /** Applies a symmetry (or throws SymmetryRefused with the reason) and measures the loss change on a batch. */
 export function applySymmetry(spec: MlpSpec, state: NetworkState, transform: SymmetryTransform, batch: Batch, norm: NormChoice = 'batch'): SymmetryResult {
   const image = transformNetwork(spec, state, transform);
-  return { transform, description: describeTransform(transform), state: image, exact: isExactSymmetry(transform), ...checkInvariance(spec, state, image, batch, norm) };
+  return { transform, description: describeTransform(transform), state: image, exact: isExactSymmetry(transform), note: symmetryNote(transform), ...checkInvariance(spec, state, image, batch, norm) };
 }

@@ -49,6 +49,11 @@ export function isExactSymmetry(transform: SymmetryTransform): boolean {
   return transform.kind !== 'bn-scale' || batchNormScaleIsExact(transform.factor);
 }
 
+/** Why the loss may move under a transform that is exact only up to batch norm's ε, or null for an exact one. */
+export function symmetryNote(transform: SymmetryTransform): string | null {
+  return transform.kind === 'bn-scale' && !batchNormScaleIsExact(transform.factor) ? batchNormScaleNote(transform.factor) : null;
+}
+
 /** A one-line description, e.g. "flip unit 3 of layer 0". */
 export function describeTransform(transform: SymmetryTransform): string {
   switch (transform.kind) {
