@@ -28,6 +28,12 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'r
     readTextFile: (path: string) => invoke('file:read', { path }),
     /** Writes text or bytes to a file the user chose, atomically. */
     writeFile: (path: string, data: string | Uint8Array) => invoke('file:write', { path, data }),
+    /** The recent project files, newest first. */
+    recentFiles: () => invoke('recent:list', {}),
+    /** Puts a project file the user opened or saved at the top of the recent files; answers the list. */
+    addRecentFile: (path: string) => invoke('recent:add', { path }),
+    /** Reads one of the recent project files as UTF-8 text. */
+    readRecentFile: (path: string) => invoke('recent:read', { path }),
     /** Calls `listener` with each menu command; answers a function that unsubscribes. */
     onMenuAction(listener: (action: MenuAction) => void): () => void {
       const handler = (_event: IpcRendererEvent, action: unknown) => {

@@ -13,6 +13,7 @@ import { menuActionChannel } from './ipc/channels.js';
 import { createIpcHandlers } from './ipc/handlers.js';
 import { createUserPaths } from './ipc/userPaths.js';
 import { buildMenuTemplate } from './menu.js';
+import { createRecentFiles, loadRecentFiles, saveRecentFiles } from './recentFiles.js';
 import { denyAllPermissions, hardenWebContents, installContentSecurityPolicy } from './security.js';
 import { createMainWindow } from './windows.js';
 import { keepOnScreen, loadWindowState, saveWindowState, trackWindowState } from './windowState.js';
@@ -21,6 +22,7 @@ const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
 const indexHtmlPath = path.join(import.meta.dirname, '../dist/index.html');
 const windowStateFile = path.join(app.getPath('userData'), 'window-state.json');
+const recentFilesFile = path.join(app.getPath('userData'), 'recent-files.json');
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -29,6 +31,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
 
   const parentOf = (sender: WebContents) => BrowserWindow.fromWebContents(sender);
+  const recentFiles = createRecentFiles(await loadRecentFiles(recentFilesFile, { readFile }), (list) => saveRecentFiles(recentFilesFile, list));
   registerIpc(ipcMain, {
     isTrustedSender: createSenderCheck(
       () => BrowserWindow.getAllWindows(),
@@ -41,6 +44,7 @@ async function start(): Promise<void> {
       readTextFile: (file) => readFile(file, 'utf8'),
       writeFile: (file, data) => writeFileAtomic(file, data),
       userPaths: createUserPaths(),
+      recentFiles,
     }),
   });
 

@@ -39,6 +39,15 @@ export function buildMenuTemplate(
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      item('3D Surface', 'view:3d', 'CmdOrCtrl+1'),
+      item('Contour Plot', 'view:contour', 'CmdOrCtrl+2'),
+      item('Heatmap', 'view:heatmap', 'CmdOrCtrl+3'),
+      separator,
+      item('Camera: Isometric', 'camera:iso'),
+      item('Camera: Top', 'camera:top'),
+      item('Camera: Side', 'camera:side'),
+      item('Reset Camera', 'camera:reset'),
+      separator,
       ...(isDev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
       { role: 'togglefullscreen' },
       separator,

@@ -3,7 +3,7 @@
  * invoke channel names its request schema here and its response type in
  * `InvokeResponses`; the bridge and the handlers are typed from these, so they cannot drift.
  */
-import { arrayOf, object, text, textOrBytes, type Checked } from './validate.js';
+import { arrayOf, object, oneOf, text, textOrBytes, type Checked } from './validate.js';
 
 /** Largest file the renderer may write in one call: 256 MiB. */
 const maxFileSize = 256 * 1024 * 1024;
@@ -25,6 +25,12 @@ export const invokeChannels = {
   'file:read': object({ path: filePath }),
   /** Write text or bytes to a user-chosen file, atomically. */
   'file:write': object({ path: filePath, data: textOrBytes(maxFileSize) }),
+  /** The recent project files, newest first. */
+  'recent:list': object({}),
+  /** Put a project file the user chose (open or save) at the top of the recent files. */
+  'recent:add': object({ path: filePath }),
+  /** Read one of the recent project files as UTF-8 text. */
+  'recent:read': object({ path: filePath }),
 };
 
 /** Name of a renderer → main channel. */
@@ -39,6 +45,9 @@ export interface InvokeResponses {
   'dialog:save': string | null;
   'file:read': string;
   'file:write': void;
+  'recent:list': string[];
+  'recent:add': string[];
+  'recent:read': string;
 }
 
 /** The answer of a channel. */
@@ -51,10 +60,27 @@ export type FileFilter = Checked<typeof fileFilter>;
 export const menuActionChannel = 'menu:action';
 
 /** Menu commands the renderer carries out (quit, zoom, about and the like are handled by main). */
-export const menuActions = ['new', 'open', 'save', 'saveAs', 'export', 'shortcuts'] as const;
+export const menuActions = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'export',
+  'shortcuts',
+  'view:3d',
+  'view:contour',
+  'view:heatmap',
+  'camera:iso',
+  'camera:top',
+  'camera:side',
+  'camera:reset',
+] as const;
 
 /** A menu command for the renderer. */
 export type MenuAction = (typeof menuActions)[number];
+
+/** The schema of a menu command, for the renderer to check what arrives (as main checks the invoke payloads). */
+export const menuActionCheck = oneOf(menuActions);
 
 /** Whether a value received on `menuActionChannel` is a known menu command. */
 export function isMenuAction(value: unknown): value is MenuAction {

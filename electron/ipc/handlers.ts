@@ -1,10 +1,12 @@
 /**
  * What each IPC channel does once its payload is validated. Dialogs add the chosen path to
- * the session's allow-list; file reads and writes accept only allow-listed paths.
+ * the session's allow-list; file reads and writes accept only allow-listed paths, and a recent
+ * file (chosen in an earlier session) is allow-listed when it is opened from the list.
  */
 import type { WebContents } from 'electron';
 import type { InvokeChannel, RequestOf, ResponseOf } from './channels.js';
-import type { UserPaths } from './userPaths.js';
+import type { RecentFiles } from '../recentFiles.js';
+import { PathNotAllowedError, type UserPaths } from './userPaths.js';
 
 /** One handler per channel, typed from the channel registry. */
 export type IpcHandlers = {
@@ -18,6 +20,7 @@ export interface IpcHandlerDeps {
   readTextFile(path: string): Promise<string>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   userPaths: UserPaths;
+  recentFiles: RecentFiles;
 }
 
 /** Builds the channel handlers over injected dialogs, file access and allow-list. */
@@ -31,5 +34,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'dialog:save': async (request, sender) => remember(await deps.showSaveDialog(request, sender)),
     'file:read': (request) => deps.readTextFile(deps.userPaths.require(request.path)),
     'file:write': (request) => deps.writeFile(deps.userPaths.require(request.path), request.data),
+    'recent:list': async () => deps.recentFiles.list(),
+    // Only files the user chose may become recent, and only recent files may be read back.
+    'recent:add': (request) => deps.recentFiles.add(deps.userPaths.require(request.path)),
+    'recent:read': (request) => {
+      if (!deps.recentFiles.has(request.path)) throw new PathNotAllowedError(`not a recent file: ${request.path}`);
+      deps.userPaths.allow(request.path);
+      return deps.readTextFile(deps.userPaths.require(request.path));
+    },
   };
 }

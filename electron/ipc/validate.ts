@@ -69,3 +69,11 @@ export function object<S extends Record<string, Check<unknown>>>(
     return out as { [K in keyof S]: Checked<S[K]> };
   };
 }
+
+/** One of the listed strings. */
+export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
+  return (value, where) => {
+    if (!(values as readonly unknown[]).includes(value)) fail(where, `one of ${values.join(', ')}`);
+    return value as T;
+  };
+}

@@ -12,21 +12,37 @@ interface FileBridge {
   chooseFileToOpen(filters: FileFilter[]): Promise<string | null>;
   writeFile(path: string, data: string | Uint8Array): Promise<unknown>;
   readTextFile(path: string): Promise<string>;
+  recentFiles(): Promise<string[]>;
+  addRecentFile(path: string): Promise<string[]>;
+  readRecentFile(path: string): Promise<string>;
 }
 
-function bridge(): FileBridge | undefined {
+/** The Electron bridge, or undefined in a plain browser. */
+export function bridge(): FileBridge | undefined {
   return (window as unknown as { losscape?: FileBridge }).losscape;
+}
+
+/** A file the user opened: its name, text, and in Electron its path. */
+export interface OpenedFile {
+  name: string;
+  text: string;
+  path?: string;
 }
 
 /** Saves `data` as `name`; answers false when the user cancelled. */
 export async function saveFile(name: string, data: string | Uint8Array | Blob, mime: string, filters: FileFilter[]): Promise<boolean> {
+  return (await saveFileAs(name, data, mime, filters)) !== null;
+}
+
+/** Saves `data` as `name`; answers where (the path in Electron, the name in a browser), or null when the user cancelled. */
+export async function saveFileAs(name: string, data: string | Uint8Array | Blob, mime: string, filters: FileFilter[]): Promise<string | null> {
   const electron = bridge();
   if (electron) {
     const path = await electron.chooseFileToSave(name, filters);
-    if (!path) return false;
+    if (!path) return null;
     const payload = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data;
     await electron.writeFile(path, payload);
-    return true;
+    return path;
   }
   const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
@@ -38,16 +54,16 @@ export async function saveFile(name: string, data: string | Uint8Array | Blob, m
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return true;
+  return name;
 }
 
 /** Asks for a text file and reads it; answers null when the user cancelled. */
-export async function openTextFile(filters: FileFilter[]): Promise<{ name: string; text: string } | null> {
+export async function openTextFile(filters: FileFilter[]): Promise<OpenedFile | null> {
   const electron = bridge();
   if (electron) {
     const path = await electron.chooseFileToOpen(filters);
     if (!path) return null;
-    return { name: path.split(/[\\/]/).pop() ?? path, text: await electron.readTextFile(path) };
+    return { name: baseName(path), text: await electron.readTextFile(path), path };
   }
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -67,4 +83,9 @@ export async function openTextFile(filters: FileFilter[]): Promise<{ name: strin
     document.body.append(input);
     input.click();
   });
+}
+
+/** The file name of a path. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }

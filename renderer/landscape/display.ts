@@ -26,6 +26,11 @@ export function isLogScale(metric: Metric, log: boolean): boolean {
   return metric === 'loss' && log;
 }
 
+/** The plotted value of each grid value, NaN where unknown. */
+export function plottedValues(values: Float64Array, transform: Transform): Float64Array {
+  return Float64Array.from(values, (v) => (Number.isFinite(v) ? transform(v) : NaN));
+}
+
 /** The plotted range of the finite values, or null if there are none. */
 export function plottedRange(values: Float64Array, transform: Transform): { min: number; max: number } | null {
   let min = Infinity;

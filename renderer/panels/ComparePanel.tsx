@@ -1,4 +1,4 @@
-// The Compare section: the current run beside a copy with one setting changed.
+// The Compare section: two to four runs that differ in one setting.
 import { useDispatch, useProject, useServices, useSession } from '../AppContext.js';
 import { variants } from '../state/variants.js';
 import { Section } from '../ui/Section.js';
@@ -18,7 +18,7 @@ export function ComparePanel() {
       <Row label="Change" htmlFor="compare-variant">
         <Select id="compare-variant" value={variant} options={variantOptions} onChange={(id) => dispatch({ type: 'set', section: 'compare', patch: { variant: id } })} />
       </Row>
-      <p className="hint">Trains the current settings and a copy with this one change, computes both surfaces with the Landscape settings and shows them on one colour scale.</p>
+      <p className="hint">Trains one run per choice (two to four), computes their surfaces with the Landscape settings and shows them side by side on one colour scale; orbiting one view orbits them all.</p>
       <div className="actions">
         <button
           id="compare-run"

@@ -1,12 +1,12 @@
 // The Critical points section: the Hessian spectrum at θ* (progress, cancel), its plot, the
-// classification of θ*, and a one-click surface along the curvature directions.
-import { useDispatch, useProject, useServices, useSession } from '../AppContext.js';
+// classification of θ*, a one-click surface along the curvature directions, and sharpness over training.
 import { formatValue } from '../format/ticks.js';
 import { MARKER_COLORS } from '../landscape/markers.js';
 import { SpectrumPlot } from '../plots/SpectrumPlot.js';
-import type { AnalysisSettings } from '../state/project.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { Section } from '../ui/Section.js';
+import { SharpnessSection } from './SharpnessSection.js';
+import { useAnalysisBlock } from './useAnalysisBlock.js';
 import { NumberInput, Row, Select, Toggle } from '../ui/fields.js';
 
 const methodOptions = [
@@ -24,17 +24,8 @@ function num(x: number): string {
 
 /** The Critical points section of the sidebar. */
 export function CriticalPanel() {
-  const settings = useProject((s) => s.analysis);
-  const job = useSession((s) => s.spectrum);
-  const run = useSession((s) => s.training);
-  const surface = useSession((s) => s.surface);
-  const { project, session } = useServices();
-  const dispatch = useDispatch();
-  const set = (patch: Partial<AnalysisSettings>) => dispatch({ type: 'set', section: 'analysis', patch });
-  const busy = job?.status === 'running';
-  const report = job?.status === 'ready' && job.trainingId === run?.id ? job.report : null;
+  const { settings, set, job, run, project, session, busy, report, scanning } = useAnalysisBlock((s) => s.spectrum);
   const c = report?.classification;
-  const scanning = surface?.status === 'preparing' || surface?.status === 'scanning';
 
   return (
     <Section id="critical" title="Critical points" summary={c ? c.label : job ? job.status : undefined}>
@@ -108,6 +99,7 @@ export function CriticalPanel() {
           </p>
         </div>
       )}
+      {run?.run && <SharpnessSection />}
     </Section>
   );
 }

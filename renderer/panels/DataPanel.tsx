@@ -1,7 +1,9 @@
 // The Data section: which samples, which features, the split, x₀ = 1, and a preview.
-import { useDispatch, useProject } from '../AppContext.js';
+import { useMemo } from 'react';
+import { useDispatch, useProject, useSession } from '../AppContext.js';
 import { ScatterPreview } from '../plots/ScatterPreview.js';
 import { datasetChoice, datasetOptions, datasetTitle, withDataset } from '../state/options.js';
+import { dataSpecOf } from '../state/project.js';
 import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Select, Toggle } from '../ui/fields.js';
 import type { DataSummaryState } from './useDataSummary.js';
@@ -12,6 +14,10 @@ export function DataPanel({ described }: { described: DataSummaryState }) {
   const dispatch = useDispatch();
   const set = (patch: Partial<typeof data>) => dispatch({ type: 'set', section: 'data', patch });
   const { summary } = described;
+  // The current run's decision regions, when it trains on the data previewed here.
+  const regions = useSession((s) => s.training?.regions ?? null);
+  const runData = useSession((s) => s.training?.recipe.data ?? null);
+  const sameData = useMemo(() => runData !== null && JSON.stringify(runData) === JSON.stringify(dataSpecOf(data)), [runData, data]);
   const selected = data.features ?? summary?.allFeatures.map((_, j) => j) ?? [];
   const toggleFeature = (j: number, on: boolean) => {
     const next = on ? [...new Set([...selected, j])].sort((a, b) => a - b) : selected.filter((k) => k !== j);
@@ -63,7 +69,7 @@ export function DataPanel({ described }: { described: DataSummaryState }) {
             {summary.nTrain + summary.nTest} samples · {summary.nTrain} train / {summary.nTest} test · {summary.inputs} inputs ·{' '}
             {summary.task === 'classification' ? `${summary.outputs} classes` : 'regression'}
           </p>
-          <ScatterPreview preview={summary.preview} classNames={summary.classNames} loading={described.status === 'loading'} />
+          <ScatterPreview preview={summary.preview} classNames={summary.classNames} loading={described.status === 'loading'} regions={sameData ? regions : null} />
         </>
       )}
     </Section>

@@ -1,27 +1,17 @@
-// The Landscape section: the plane (directions, ranges, resolution), what is evaluated on
-// it (split, batch-norm mode) and how it is shown (metric, log scale); Compute and Cancel.
+// The Landscape section: the plane (directions, ranges, resolution) or a line through the
+// parameters (LineFields), what is evaluated on it (split, batch-norm mode) and how it is shown
+// (metric, log scale); Compute and Cancel.
 import { useDispatch, useProject, useServices, useSession } from '../AppContext.js';
 import { formatValue } from '../format/ticks.js';
 import { directionChoice, directionOptions, withDirections } from '../state/options.js';
-import { RESOLUTIONS, type AxisBounds, type LandscapeSettings } from '../state/project.js';
+import { RESOLUTIONS, type LandscapeSettings } from '../state/project.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Segmented, Select, Toggle } from '../ui/fields.js';
+import { LineActions, LineFields } from './LineFields.js';
+import { RangeRow } from './RangeRow.js';
 
 const resolutionOptions = RESOLUTIONS.map((n) => ({ value: String(n), label: `${n} × ${n}` }));
-
-function RangeRow({ axis, bounds, onChange, disabled }: { axis: 'alpha' | 'beta'; bounds: AxisBounds; onChange: (b: AxisBounds) => void; disabled: boolean }) {
-  const name = axis === 'alpha' ? 'α' : 'β';
-  return (
-    <Row label={`${name} range`} htmlFor={`${axis}-min`}>
-      <div className="range-inputs">
-        <NumberInput id={`${axis}-min`} aria-label={`${name} from`} value={bounds.min} max={bounds.max - 1e-9} step={0.25} disabled={disabled} onChange={(min) => onChange({ ...bounds, min })} />
-        <span className="muted">to</span>
-        <NumberInput id={`${axis}-max`} aria-label={`${name} to`} value={bounds.max} min={bounds.min + 1e-9} step={0.25} disabled={disabled} onChange={(max) => onChange({ ...bounds, max })} />
-      </div>
-    </Row>
-  );
-}
 
 /** Whether settings that decide the grid (not just how it is shown) differ. */
 function planChanged(a: LandscapeSettings, b: LandscapeSettings): boolean {
@@ -32,6 +22,8 @@ function planChanged(a: LandscapeSettings, b: LandscapeSettings): boolean {
 /** The Landscape section of the sidebar. */
 export function LandscapePanel() {
   const landscape = useProject((s) => s.landscape);
+  const slice = useProject((s) => s.line.slice);
+  const lineStatus = useSession((s) => s.line?.status);
   const job = useSession((s) => s.surface);
   const run = useSession((s) => s.training);
   const { project, session } = useServices();
@@ -42,7 +34,10 @@ export function LandscapePanel() {
   const total = job?.alpha.length ?? 0;
 
   return (
-    <Section id="landscape" title="Landscape" summary={job ? job.status : undefined}>
+    <Section id="landscape" title="Landscape" summary={slice === 'line' ? lineStatus : job?.status}>
+      <Row label="Slice" hint="A surface over the plane (α, β), or a line plot along one line (t)">
+        <Segmented name="slice" value={slice} options={[{ value: 'plane', label: 'Surface' }, { value: 'line', label: 'Line' }]} onChange={(next) => dispatch({ type: 'set', section: 'line', patch: { slice: next } })} />
+      </Row>
       <Row label="Directions" htmlFor="directions">
         <Select id="directions" value={directionChoice(landscape)} options={directionOptions} onChange={(choice) => set(withDirections(choice))} />
       </Row>
@@ -56,50 +51,62 @@ export function LandscapePanel() {
       ) : (
         <Toggle id="auto-range" label="Fit α, β to the trajectory" checked={landscape.autoRange} onChange={(autoRange) => set({ autoRange })} />
       )}
-      <RangeRow axis="alpha" bounds={landscape.alpha} disabled={pcaAuto} onChange={(alpha) => set({ alpha })} />
-      <RangeRow axis="beta" bounds={landscape.beta} disabled={pcaAuto} onChange={(beta) => set({ beta })} />
-      <Row label="Resolution" htmlFor="resolution">
-        <Select id="resolution" value={String(landscape.resolution)} options={resolutionOptions} onChange={(value) => set({ resolution: Number(value) })} />
-      </Row>
+      {slice === 'line' ? (
+        <LineFields />
+      ) : (
+        <>
+          <RangeRow axis="alpha" bounds={landscape.alpha} disabled={pcaAuto} onChange={(alpha) => set({ alpha })} />
+          <RangeRow axis="beta" bounds={landscape.beta} disabled={pcaAuto} onChange={(beta) => set({ beta })} />
+          <Row label="Resolution" htmlFor="resolution">
+            <Select id="resolution" value={String(landscape.resolution)} options={resolutionOptions} onChange={(value) => set({ resolution: Number(value) })} />
+          </Row>
+        </>
+      )}
       <Row label="Split">
         <Segmented name="split" value={landscape.split} options={[{ value: 'train', label: 'train' }, { value: 'test', label: 'test' }]} onChange={(split) => set({ split })} />
       </Row>
       <Row label="Batch norm" hint="Normalize with the split's own statistics (the training objective) or the running averages">
         <Segmented name="norm" value={landscape.norm} options={[{ value: 'batch', label: 'batch stats' }, { value: 'running', label: 'running' }]} onChange={(norm) => set({ norm })} />
       </Row>
-      <Row label="Show">
-        <Segmented name="metric" value={landscape.metric} options={[{ value: 'loss', label: 'loss' }, { value: 'accuracy', label: 'accuracy' }]} onChange={(metric) => set({ metric })} />
-      </Row>
-      <Toggle id="log-scale" label="Log scale (loss)" checked={landscape.logScale} disabled={landscape.metric !== 'loss'} onChange={(logScale) => set({ logScale })} />
-      <div className="actions">
-        <button id="compute" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computeSurface(project.getState())}>
-          {busy ? 'Recompute' : 'Compute'}
-        </button>
-        <button id="cancel-scan" type="button" className="button" disabled={!busy} onClick={() => session.cancelSurface()}>
-          Cancel
-        </button>
-      </div>
-      {!run?.run && <p className="hint">Train a run first: the surface is sliced around its final parameters θ*.</p>}
-      {job && !busy && !job.plane && planChanged(job.settings, landscape) && <p className="hint">The plane’s settings changed since this surface: press Compute to see them.</p>}
-      {job && (
-        <div className="scan" data-status={job.status} data-rows={job.rowsComputed} data-total-rows={total}>
-          <ProgressBar value={total > 0 ? job.rowsComputed / total : 0} label="surface progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />
-          <p className="training__line">
-            <span className={`badge badge--${job.status}`}>{job.status}</span>{' '}
-            {job.status === 'preparing' ? 'planning directions…' : `${job.rowsComputed} / ${total} rows of ${total} × ${job.beta.length}`}
-          </p>
-          {total > 0 && (
-            <p className="training__line muted">
-              α ∈ [{formatValue(job.alpha[0])}, {formatValue(job.alpha[total - 1])}] · β ∈ [{formatValue(job.beta[0])}, {formatValue(job.beta[job.beta.length - 1])}]
-              {job.info?.explainedVarianceRatio && ` · PCA explains ${job.info.explainedVarianceRatio.map((r) => `${(r * 100).toFixed(0)} %`).join(' + ')}`}
-            </p>
+      {slice === 'line' ? (
+        <LineActions />
+      ) : (
+        <>
+          <Row label="Show">
+            <Segmented name="metric" value={landscape.metric} options={[{ value: 'loss', label: 'loss' }, { value: 'accuracy', label: 'accuracy' }]} onChange={(metric) => set({ metric })} />
+          </Row>
+          <Toggle id="log-scale" label="Log scale (loss)" checked={landscape.logScale} disabled={landscape.metric !== 'loss'} onChange={(logScale) => set({ logScale })} />
+          <div className="actions">
+            <button id="compute" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computeSurface(project.getState())}>
+              {busy ? 'Recompute' : 'Compute'}
+            </button>
+            <button id="cancel-scan" type="button" className="button" disabled={!busy} onClick={() => session.cancelSurface()}>
+              Cancel
+            </button>
+          </div>
+          {!run?.run && <p className="hint">Train a run first: the surface is sliced around its final parameters θ*.</p>}
+          {job && !busy && !job.plane && planChanged(job.settings, landscape) && <p className="hint">The plane’s settings changed since this surface: press Compute to see them.</p>}
+          {job && (
+            <div className="scan" data-status={job.status} data-rows={job.rowsComputed} data-total-rows={total}>
+              <ProgressBar value={total > 0 ? job.rowsComputed / total : 0} label="surface progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />
+              <p className="training__line">
+                <span className={`badge badge--${job.status}`}>{job.status}</span>{' '}
+                {job.status === 'preparing' ? 'planning directions…' : `${job.rowsComputed} / ${total} rows of ${total} × ${job.beta.length}`}
+              </p>
+              {total > 0 && (
+                <p className="training__line muted">
+                  α ∈ [{formatValue(job.alpha[0])}, {formatValue(job.alpha[total - 1])}] · β ∈ [{formatValue(job.beta[0])}, {formatValue(job.beta[job.beta.length - 1])}]
+                  {job.info?.explainedVarianceRatio && ` · PCA explains ${job.info.explainedVarianceRatio.map((r) => `${(r * 100).toFixed(0)} %`).join(' + ')}`}
+                </p>
+              )}
+            </div>
           )}
-        </div>
-      )}
-      {job?.status === 'error' && (
-        <div className="message message--error" role="alert">
-          <strong>Could not compute the surface.</strong> {job.error}
-        </div>
+          {job?.status === 'error' && (
+            <div className="message message--error" role="alert">
+              <strong>Could not compute the surface.</strong> {job.error}
+            </div>
+          )}
+        </>
       )}
     </Section>
   );

@@ -1,32 +1,33 @@
 // The Symmetry section: apply a weight-space symmetry to θ* (permute, flip or rescale hidden
-// units), see that the loss does not change (or why the transform is refused), the number of
-// equivalent optima, and a surface through θ* and its image.
-import { useDispatch, useProject, useServices, useSession } from '../AppContext.js';
+// units, scale the weights in front of batch norm), see that the loss does not change (or why
+// the transform is refused, or why it is only approximate), the number of equivalent optima, a
+// surface through θ* and its image, and the paths between optima (SymmetryPaths).
 import { lossChangeText } from '../format/lossChange.js';
-import type { AnalysisSettings, SymmetryChoice } from '../state/project.js';
+import type { SymmetryChoice } from '../state/project.js';
 import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Select } from '../ui/fields.js';
+import { SymmetryPaths } from './SymmetryPaths.js';
+import { useAnalysisBlock } from './useAnalysisBlock.js';
 
 const symmetryOptions: { value: SymmetryChoice; label: string }[] = [
   { value: 'permute-random', label: 'permute units (random)' },
   { value: 'permute-reverse', label: 'permute units (reverse)' },
   { value: 'flip', label: 'flip a unit’s sign' },
   { value: 'rescale', label: 'rescale a unit by a' },
+  { value: 'bn-scale', label: 'scale weights into batch norm by a' },
 ];
+
+const factorHints: Partial<Record<SymmetryChoice, string>> = {
+  rescale: 'Incoming weights × a, outgoing × 1/a (ReLU units, a > 0)',
+  'bn-scale': 'The unit’s incoming weights × a (a ≠ 0), in front of batch norm: exact for a = ±1, approximate otherwise because of batch norm’s ε',
+};
 
 /** The Symmetry section of the sidebar. */
 export function SymmetryPanel() {
-  const settings = useProject((s) => s.analysis);
-  const job = useSession((s) => s.symmetry);
-  const run = useSession((s) => s.training);
-  const surface = useSession((s) => s.surface);
-  const { project, session } = useServices();
-  const dispatch = useDispatch();
-  const set = (patch: Partial<AnalysisSettings>) => dispatch({ type: 'set', section: 'analysis', patch });
+  const { settings, set, job, run, project, session, report, scanning } = useAnalysisBlock((s) => s.symmetry);
   const layers = run?.recipe.model.hidden.length ?? project.getState().model.hidden.length;
-  const unitWise = settings.symmetry === 'flip' || settings.symmetry === 'rescale';
-  const report = job?.status === 'ready' && job.trainingId === run?.id ? job.report : null;
-  const scanning = surface?.status === 'preparing' || surface?.status === 'scanning';
+  const unitWise = settings.symmetry === 'flip' || settings.symmetry === 'rescale' || settings.symmetry === 'bn-scale';
+  const factorHint = factorHints[settings.symmetry];
 
   return (
     <Section id="symmetry" title="Symmetry" summary={report ? 'applied' : undefined}>
@@ -47,8 +48,8 @@ export function SymmetryPanel() {
           </Row>
         ) : null}
       </div>
-      {settings.symmetry === 'rescale' && (
-        <Row label="Factor a" htmlFor="symmetry-factor" hint="Incoming weights × a, outgoing × 1/a (ReLU units, a > 0)">
+      {factorHint && (
+        <Row label="Factor a" htmlFor="symmetry-factor" hint={factorHint}>
           <NumberInput id="symmetry-factor" value={settings.factor} step={0.5} onChange={(factor) => set({ factor })} />
         </Row>
       )}
@@ -72,6 +73,7 @@ export function SymmetryPanel() {
           <p className="symmetry__change">
             <strong>{lossChangeText(report.result.lossChange, report.result.relativeChange)}</strong>
           </p>
+          {report.result.note && <p className="message message--warning symmetry__note">Not an exact symmetry: {report.result.note}.</p>}
           <p className="training__line muted">
             loss {report.result.lossBefore.toPrecision(8)} → {report.result.lossAfter.toPrecision(8)} · outputs change by {report.result.outputChange.toExponential(1)}
           </p>
@@ -81,6 +83,7 @@ export function SymmetryPanel() {
           <p className="training__line muted">{report.count.formula}</p>
         </div>
       )}
+      <SymmetryPaths />
     </Section>
   );
 }

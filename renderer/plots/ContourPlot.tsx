@@ -1,10 +1,13 @@
-// Li et al.'s 2D view: contour lines of the surface over the (α, β) plane, coloured by level
-// over a faint heatmap, with the optimizer's projected path and the playback marker.
+// Li et al.'s 2D view: contour lines of the surface over the (α, β) plane, over its heatmap,
+// with the optimizer's projected path and the playback marker. The heatmap view is the same
+// figure without the lines, one crisp cell per grid point.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { colormap as colormapAt, type ColormapName } from '../../engine/io/figure/colormaps.js';
 import type { TrajectoryPoint } from '../../engine/landscape/surface.js';
+import { inkOver } from '../colormap/ink.js';
 import { formatTick, formatValue, niceStep, niceTicks } from '../format/ticks.js';
-import { contourLevels, contourSegments } from '../landscape/contours.js';
-import { valueAt } from '../landscape/display.js';
+import { CONTOUR_COUNT, contourLevels, contourSegments } from '../landscape/contours.js';
+import { plottedValues, valueAt } from '../landscape/display.js';
 import type { SurfaceDisplay } from '../landscape/surfaceDisplay.js';
 import { positionAlong } from '../landscape/trajectory.js';
 import { MARKER_COLORS, type SurfaceMarker } from '../landscape/markers.js';
@@ -25,13 +28,15 @@ interface ContourPlotProps {
   state: string;
   /** Classified points (θ*, its symmetry image). */
   markers?: readonly SurfaceMarker[];
+  colormap: ColormapName;
+  /** The heatmap view: no contour lines, the grid's cells drawn crisp. */
+  heatmap?: boolean;
 }
 
 const M = { left: 52, right: 16, top: 14, bottom: 40 };
-const LEVELS = 14;
 
-/** The contour plot of `display`, square, as large as the space allows. */
-export function ContourPlot({ display, range, trajectory, playback, height, state, markers = [] }: ContourPlotProps) {
+/** The contour plot (or heatmap) of `display`, square, as large as the space allows. */
+export function ContourPlot({ display, range, trajectory, playback, height, state, markers = [], colormap, heatmap = false }: ContourPlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box, 600);
   const span = range ?? display.range;
@@ -44,15 +49,15 @@ export function ContourPlot({ display, range, trajectory, playback, height, stat
   const [hover, setHover] = useState<{ a: number; b: number; v: number } | null>(null);
 
   const clip = `contour-clip-${useId().replace(/:/g, '')}`;
-  const heatmap = useRef<HTMLCanvasElement>(null);
+  const image = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (heatmap.current && span) drawHeatmap(heatmap.current, display, span);
-  }, [display, span]);
+    if (image.current && span) drawHeatmap(image.current, display, span, colormap);
+  }, [display, span, colormap]);
   const lines = useMemo(() => {
-    if (!span) return [];
-    const plotted = Float64Array.from(display.grid.values, (v) => (Number.isFinite(v) ? display.transform(v) : NaN));
-    return contourLevels(span.min, span.max, LEVELS).map((level) => ({ level, segments: contourSegments(plotted, na, nb, level) }));
-  }, [display, span, na, nb]);
+    if (!span || heatmap) return [];
+    const plotted = plottedValues(display.grid.values, display.transform);
+    return contourLevels(span.min, span.max, CONTOUR_COUNT).map((level) => ({ level, segments: contourSegments(plotted, na, nb, level) }));
+  }, [display, span, na, nb, heatmap]);
 
   // Grid coordinates (fractional indices) to pixels.
   const gi = linear(0, na - 1, M.left, M.left + size);
@@ -61,16 +66,20 @@ export function ContourPlot({ display, range, trajectory, playback, height, stat
   const marker = positionAlong(trajectory, playback);
   const aStep = niceStep(alpha[0], alpha[na - 1], 5);
   const bStep = niceStep(beta[0], beta[nb - 1], 5);
+  // Pixel k of the image is grid point k: its centre on the point, so the image reaches half a cell past the frame.
+  const cell = { x: size / (na - 1), y: size / (nb - 1) };
 
   return (
-    <div ref={box} className="contour" data-state={state} data-levels={lines.length} data-segments={lines.reduce((n, l) => n + l.segments.length / 4, 0)} data-trajectory-points={trajectory.length}>
+    <div ref={box} className={heatmap ? 'contour contour--heatmap' : 'contour'} data-view={heatmap ? 'heatmap' : 'contour'} data-colormap={colormap} data-state={state} data-levels={lines.length} data-segments={lines.reduce((n, l) => n + l.segments.length / 4, 0)} data-trajectory-points={trajectory.length}>
       <div className="contour__figure" style={{ width: M.left + size + M.right, height: M.top + size + M.bottom }}>
-        <canvas ref={heatmap} className="contour__heatmap" style={{ left: M.left, top: M.top, width: size, height: size }} />
+        <div className="contour__plane" style={{ left: M.left, top: M.top, width: size, height: size }}>
+          <canvas ref={image} className="contour__heatmap" style={{ left: -cell.x / 2, top: -cell.y / 2, width: size + cell.x, height: size + cell.y }} />
+        </div>
         <svg
           width={M.left + size + M.right}
           height={M.top + size + M.bottom}
           role="img"
-          aria-label="contour plot of the surface"
+          aria-label={heatmap ? 'heatmap of the surface' : 'contour plot of the surface'}
           onMouseMove={(event) => {
             const rect = event.currentTarget.getBoundingClientRect();
             const a = alpha[0] + ((event.clientX - rect.left - M.left) / size) * (alpha[na - 1] - alpha[0]);
@@ -90,8 +99,8 @@ export function ContourPlot({ display, range, trajectory, playback, height, stat
               let d = '';
               for (let k = 0; k < segments.length; k += 4) d += `M${gi(segments[k]).toFixed(1)} ${gj(segments[k + 1]).toFixed(1)}L${gi(segments[k + 2]).toFixed(1)} ${gj(segments[k + 3]).toFixed(1)}`;
               const t = span && span.max > span.min ? (level - span.min) / (span.max - span.min) : 0.5;
-              // Light lines on the dark end of the colormap, dark lines on its bright end.
-              return <path key={level} d={d} fill="none" stroke={t > 0.62 ? '#0d1017' : '#ffffff'} strokeOpacity={t > 0.62 ? 0.55 : 0.5} strokeWidth={1.1} data-level={level} />;
+              const ink = inkOver(colormapAt(colormap, t));
+              return <path key={level} d={d} fill="none" stroke={ink.css} strokeOpacity={ink.opacity} strokeWidth={1.1} data-level={level} />;
             })}
             {trajectory.length > 1 && (
               <>

@@ -1,14 +1,19 @@
-// A small scatter plot of the first two model inputs, coloured by class (test samples hollow).
+// A small scatter plot of the first two model inputs, coloured by class (test samples hollow),
+// over the model's decision regions when a run of this data is training or trained.
 import { useMemo } from 'react';
+import type { RegionGrid } from '../../engine/analysis/decisionRegions.js';
 import type { DataPreview } from '../../workers/data.js';
 import { formatValue } from '../format/ticks.js';
 import { CLASS_COLORS } from '../state/options.js';
+import { regionImageUrl } from './regionImage.js';
 import { extent, linear, ticksOf } from './scale.js';
 
 interface ScatterPreviewProps {
   preview: DataPreview;
   classNames: string[];
   loading: boolean;
+  /** The current run's decision regions over these inputs, if any. */
+  regions?: RegionGrid | null;
 }
 
 const WIDTH = 268;
@@ -16,13 +21,14 @@ const HEIGHT = 196;
 const M = { left: 34, right: 8, top: 8, bottom: 30 };
 
 /** The preview of a prepared data set, in standardized units. */
-export function ScatterPreview({ preview, classNames, loading }: ScatterPreviewProps) {
+export function ScatterPreview({ preview, classNames, loading, regions = null }: ScatterPreviewProps) {
   const layout = useMemo(() => {
     const xr = extent(preview.x, 0.06) ?? { min: -1, max: 1 };
     const yr = extent(preview.y, 0.06) ?? { min: -1, max: 1 };
     return { xr, yr, sx: linear(xr.min, xr.max, M.left, WIDTH - M.right), sy: linear(yr.min, yr.max, HEIGHT - M.bottom, M.top) };
   }, [preview]);
   const { xr, yr, sx, sy } = layout;
+  const regionUrl = useMemo(() => regions && regionImageUrl(regions, CLASS_COLORS), [regions]);
   const points = Array.from(preview.x, (x, k) => {
     const label = preview.label[k];
     const color = label >= 0 ? CLASS_COLORS[label % CLASS_COLORS.length] : '#35b779';
@@ -30,8 +36,23 @@ export function ScatterPreview({ preview, classNames, loading }: ScatterPreviewP
     return <circle key={k} cx={sx(x)} cy={sy(preview.y[k])} r={2.4} fill={test ? 'none' : color} stroke={color} strokeWidth={test ? 1.1 : 0.4} />;
   });
   return (
-    <figure className="scatter" data-state={loading ? 'loading' : 'ready'} data-points={preview.x.length}>
+    <figure className="scatter" data-state={loading ? 'loading' : 'ready'} data-points={preview.x.length} data-regions={regions ? 'shown' : 'none'}>
       <svg width={WIDTH} height={HEIGHT} role="img" aria-label={`scatter plot of ${preview.xName} against ${preview.yName}`}>
+        <clipPath id="scatter-frame">
+          <rect x={M.left} y={M.top} width={WIDTH - M.left - M.right} height={HEIGHT - M.top - M.bottom} />
+        </clipPath>
+        {regions && regionUrl && (
+          <image
+            className="scatter__regions"
+            href={regionUrl}
+            x={sx(regions.x.min)}
+            y={sy(regions.y.max)}
+            width={sx(regions.x.max) - sx(regions.x.min)}
+            height={sy(regions.y.min) - sy(regions.y.max)}
+            preserveAspectRatio="none"
+            clipPath="url(#scatter-frame)"
+          />
+        )}
         <rect x={M.left} y={M.top} width={WIDTH - M.left - M.right} height={HEIGHT - M.top - M.bottom} className="plot__frame" />
         {ticksOf(xr).map((t) => (
           <g key={`x${t}`}>

@@ -27,7 +27,8 @@ const FIT_ASPECT = 1.45;
 
 /** The camera position of `preset` for a viewport of this aspect ratio. */
 export function cameraPosition(preset: CameraPreset, aspect: number): [number, number, number] {
-  const scale = Math.max(1, Math.min(2, (FIT_ASPECT / Math.max(aspect, 0.1)) ** 0.75));
+  // Nearly in proportion: three or four surfaces side by side leave each a tall, narrow viewport.
+  const scale = Math.max(1, Math.min(3, (FIT_ASPECT / Math.max(aspect, 0.1)) ** 0.9));
   const [x, y, z] = CAMERA_POSITIONS[preset];
   const [tx, ty, tz] = CAMERA_TARGET;
   return [tx + (x - tx) * scale, ty + (y - ty) * scale, tz + (z - tz) * scale];

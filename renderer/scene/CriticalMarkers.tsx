@@ -65,6 +65,7 @@ export function markerPath(kind: SurfaceMarker['kind'], x: number, y: number, r:
     case 'maximum':
       return `M${x} ${y - r}L${x + r} ${y + r * 0.8}L${x - r} ${y + r * 0.8}Z`;
     case 'degenerate':
+    case 'third':
       return `M${x - r} ${y}A${r} ${r} 0 1 0 ${x + r} ${y}A${r} ${r} 0 1 0 ${x - r} ${y}Z`;
   }
 }

@@ -1,4 +1,5 @@
-// One loss surface in the plot box: the mesh, the axes α, β and the metric, and the path.
+// One loss surface in the plot box: the mesh (with its wireframe and contour lines when asked
+// for), the axes α, β and the metric, and the path.
 import { useMemo } from 'react';
 import type { TrajectoryPoint } from '../../engine/landscape/surface.js';
 import { useProject } from '../AppContext.js';
@@ -10,6 +11,7 @@ import { CriticalMarkers } from './CriticalMarkers.js';
 import { DrawnSignal } from './DrawnSignal.js';
 import { frameOf } from './frame.js';
 import { LossSurface } from './LossSurface.js';
+import { SurfaceContours } from './SurfaceContours.js';
 import { Trajectory } from './Trajectory.js';
 
 interface LandscapePlotProps {
@@ -33,6 +35,9 @@ export function LandscapePlot({ display, range, revision, trajectory, token, onD
   const frame = useMemo(() => frameOf(alpha, beta, span), [alpha, beta, span.min, span.max]); // eslint-disable-line react-hooks/exhaustive-deps
   // Seen from above, the value axis is a point: its labels would only pile up.
   const fromAbove = useProject((s) => s.view.camera) === 'top';
+  const colormap = useProject((s) => s.view.colormap);
+  const contours = useProject((s) => s.view.contours);
+  const wireframe = useProject((s) => s.view.wireframe);
   const axes = useMemo(
     () => ({
       titles: { x: 'α', y: 'β', f: fromAbove ? '' : display.metric === 'accuracy' ? 'accuracy' : 'loss' },
@@ -43,7 +48,8 @@ export function LandscapePlot({ display, range, revision, trajectory, token, onD
   const heightAt = useMemo(() => heightOf(display), [display]);
   return (
     <group>
-      <LossSurface grid={display.grid} revision={revision} frame={frame} transform={display.transform} onHover={onHover} />
+      <LossSurface grid={display.grid} revision={revision} frame={frame} transform={display.transform} colormap={colormap} wireframe={wireframe} onHover={onHover} />
+      {contours && <SurfaceContours display={display} frame={frame} revision={revision} colormap={colormap} />}
       <Axes frame={frame} options={axes} />
       {trajectory.length > 0 && <Trajectory points={trajectory} heightAt={heightAt} frame={frame} revision={revision} />}
       {markers.length > 0 && <CriticalMarkers markers={markers} heightAt={heightAt} frame={frame} revision={revision} />}

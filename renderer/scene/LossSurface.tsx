@@ -1,12 +1,14 @@
-// A computed loss surface as a lit viridis mesh. The geometry is allocated once per grid
-// size; streamed rows are written into its buffers inside the frame loop, never through
-// React state.
+// A computed loss surface as a lit, colormapped mesh, with an optional wireframe over it. The
+// geometry is allocated once per grid size; streamed rows are written into its buffers inside
+// the frame loop, never through React state.
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DoubleSide, DynamicDrawUsage } from 'three';
+import type { ColormapName } from '../../engine/io/figure/colormaps.js';
 import type { GridValues, Transform } from '../landscape/display.js';
 import type { SceneFrame } from './frame.js';
 import { allocateLandscapeMesh, fillLandscapeMesh } from './landscapeMesh.js';
+import { allocateWireframe, fillWireframe } from './wireframe.js';
 
 interface LossSurfaceProps {
   grid: GridValues;
@@ -14,6 +16,9 @@ interface LossSurfaceProps {
   revision: number;
   frame: SceneFrame;
   transform: Transform;
+  colormap: ColormapName;
+  /** Draw the grid's lines over the surface. */
+  wireframe: boolean;
   /** World point under the pointer, or null when it leaves the surface. */
   onHover?: (point: { x: number; z: number } | null) => void;
 }
@@ -30,11 +35,19 @@ function uploadMesh(geometry: BufferGeometry, count: number): void {
   geometry.computeBoundingSphere();
 }
 
-/** Draws the grid's known cells; refills the buffers when the revision, frame or transform change. */
-export function LossSurface({ grid, revision, frame, transform, onHover }: LossSurfaceProps) {
+/** Marks the wireframe's buffers changed, with `count` indices to draw. */
+function uploadWireframe(geometry: BufferGeometry, count: number): void {
+  geometry.getAttribute('color').needsUpdate = true;
+  geometry.index!.needsUpdate = true;
+  geometry.setDrawRange(0, count);
+  geometry.computeBoundingSphere();
+}
+
+/** Draws the grid's known cells; refills the buffers when the revision, frame, transform or colormap change. */
+export function LossSurface({ grid, revision, frame, transform, colormap, wireframe, onHover }: LossSurfaceProps) {
   const na = grid.alpha.length;
   const nb = grid.beta.length;
-  const { geometry, mesh } = useMemo(() => {
+  const { geometry, mesh, lines, wire } = useMemo(() => {
     const mesh = allocateLandscapeMesh(na, nb);
     const geometry = new BufferGeometry();
     geometry.setAttribute('position', dynamic(mesh.positions, 3));
@@ -42,19 +55,34 @@ export function LossSurface({ grid, revision, frame, transform, onHover }: LossS
     geometry.setAttribute('color', dynamic(mesh.colors, 3));
     geometry.setIndex(dynamic(mesh.indices, 1));
     geometry.setDrawRange(0, 0);
-    return { geometry, mesh };
+    // The wireframe shares the mesh's positions: lines between vertices, in ink over their colours.
+    const wire = allocateWireframe(na, nb);
+    const lines = new BufferGeometry();
+    lines.setAttribute('position', geometry.getAttribute('position'));
+    lines.setAttribute('color', dynamic(wire.colors, 3));
+    lines.setIndex(dynamic(wire.edges, 1));
+    lines.setDrawRange(0, 0);
+    return { geometry, mesh, lines, wire };
   }, [na, nb]);
-  useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      lines.dispose();
+    },
+    [geometry, lines],
+  );
 
-  const applied = useRef<{ revision: number; frame: SceneFrame; transform: Transform; geometry: BufferGeometry } | null>(null);
+  const applied = useRef<{ revision: number; frame: SceneFrame; transform: Transform; colormap: ColormapName; wireframe: boolean; geometry: BufferGeometry } | null>(null);
   const invalidate = useThree((state) => state.invalidate);
-  useEffect(() => invalidate(), [revision, frame, transform, invalidate]);
+  useEffect(() => invalidate(), [revision, frame, transform, colormap, wireframe, invalidate]);
 
   useFrame(() => {
     const last = applied.current;
-    if (last && last.revision === revision && last.frame === frame && last.transform === transform && last.geometry === geometry) return;
-    uploadMesh(geometry, fillLandscapeMesh(mesh, grid, frame, transform));
-    applied.current = { revision, frame, transform, geometry };
+    if (last && last.revision === revision && last.frame === frame && last.transform === transform && last.colormap === colormap && last.wireframe === wireframe && last.geometry === geometry) return;
+    uploadMesh(geometry, fillLandscapeMesh(mesh, grid, frame, transform, colormap));
+    // The wireframe costs nothing while it is off: it is filled when shown.
+    if (wireframe) uploadWireframe(lines, fillWireframe(wire, grid.values, na, nb, mesh.positions, frame, colormap));
+    applied.current = { revision, frame, transform, colormap, wireframe, geometry };
   });
 
   const hover = onHover
@@ -65,8 +93,13 @@ export function LossSurface({ grid, revision, frame, transform, onHover }: LossS
     : {};
 
   return (
-    <mesh geometry={geometry} {...hover}>
-      <meshLambertMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
-    </mesh>
+    <group>
+      <mesh geometry={geometry} {...hover}>
+        <meshLambertMaterial vertexColors side={DoubleSide} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
+      </mesh>
+      <lineSegments geometry={lines} visible={wireframe}>
+        <lineBasicMaterial vertexColors />
+      </lineSegments>
+    </group>
   );
 }

@@ -1,10 +1,12 @@
 // PNG captures of a 3D view at any size: the canvas's renderer draws the same scene from the
 // same camera into a larger drawing buffer once, the buffer is encoded, and the canvas goes
-// back to its size. Canvases register themselves here (by element) so a menu outside the
-// react-three-fiber tree can reach their renderer.
+// back to its size. The axes' HTML labels are drawn over it (labelOverlay.ts). Canvases
+// register themselves here (by element) so a menu outside the react-three-fiber tree can reach
+// their renderer.
 import { useThree, type RootState } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Vector2 } from 'three';
+import { Color, Vector2 } from 'three';
+import { drawLabels, labelLayerOf } from './labelOverlay.js';
 
 const registry = new WeakMap<HTMLCanvasElement, () => RootState>();
 
@@ -49,8 +51,14 @@ export async function capturePng(canvas: HTMLCanvasElement, width: number, trans
     gl.setPixelRatio(1);
     gl.setSize(w, h, false);
     gl.render(scene, camera);
-    // toBlob copies the drawing buffer at once; the canvas may be restored right after.
-    blob = new Promise((resolve) => gl.domElement.toBlob(resolve, 'image/png'));
+    // Drawing copies the drawing buffer at once; the canvas may be restored right after.
+    const image = document.createElement('canvas');
+    image.width = w;
+    image.height = h;
+    const context = image.getContext('2d');
+    if (!context) throw new Error('the browser has no 2D canvas to draw the labels on');
+    drawView(canvas, context);
+    blob = new Promise((resolve) => image.toBlob(resolve, 'image/png'));
   } finally {
     scene.background = background;
     gl.setClearAlpha(clearAlpha);
@@ -62,6 +70,15 @@ export async function capturePng(canvas: HTMLCanvasElement, width: number, trans
   const png = await blob;
   if (!png) throw new Error('the browser could not encode the image');
   return png;
+}
+
+/** Draws the view of `canvas` as it is now, with the axes' labels, to fill `context`'s canvas. */
+function drawView(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D): void {
+  const background = registry.get(canvas)?.().scene.background;
+  const halo = background instanceof Color ? `#${background.getHexString()}` : null;
+  context.drawImage(canvas, 0, 0, context.canvas.width, context.canvas.height);
+  const layer = labelLayerOf(canvas);
+  if (layer) drawLabels(context, layer, canvas, context.canvas.width / canvas.getBoundingClientRect().width, halo);
 }
 
 /** Whether `canvas` can be captured. */

@@ -1,7 +1,7 @@
 // The mesh of a loss surface as typed buffers that streaming rows fill in place: one vertex
-// per grid point, normals by central differences, viridis colours, and triangles only for
+// per grid point, normals by central differences, colormap colours, and triangles only for
 // the cells whose four corners are known.
-import { srgbToLinear, viridis } from '../colormap/viridis.js';
+import { colormap, srgbToLinear, type ColormapName } from '../../engine/io/figure/colormaps.js';
 import type { GridValues, Transform } from '../landscape/display.js';
 import { colorCoordinate, worldX, worldY, worldZ, type SceneFrame } from './frame.js';
 
@@ -34,7 +34,7 @@ export function allocateLandscapeMesh(na: number, nb: number): LandscapeMesh {
  * colours come from the plotted values in `frame`, clamped to its range. Returns the
  * number of indices to draw.
  */
-export function fillLandscapeMesh(mesh: LandscapeMesh, grid: GridValues, frame: SceneFrame, transform: Transform): number {
+export function fillLandscapeMesh(mesh: LandscapeMesh, grid: GridValues, frame: SceneFrame, transform: Transform, name: ColormapName): number {
   const { na, nb, positions, normals, colors, indices } = mesh;
   const heights = new Float32Array(na * nb).fill(NaN);
   for (let i = 0; i < na; i++) {
@@ -49,7 +49,7 @@ export function fillLandscapeMesh(mesh: LandscapeMesh, grid: GridValues, frame: 
       positions[3 * v] = X;
       positions[3 * v + 1] = Y;
       positions[3 * v + 2] = worldZ(frame, grid.beta[j]);
-      const [r, g, b] = viridis(colorCoordinate(frame, p));
+      const [r, g, b] = colormap(name, colorCoordinate(frame, p));
       colors[3 * v] = srgbToLinear(r);
       colors[3 * v + 1] = srgbToLinear(g);
       colors[3 * v + 2] = srgbToLinear(b);

@@ -1,7 +1,7 @@
 // The surface mesh of a grid as typed buffers: one vertex per grid point, two triangles
-// per cell, exact normals from the engine's gradient, viridis vertex colours.
+// per cell, exact normals from the engine's gradient, colormap vertex colours.
+import { colormap, srgbToLinear, type ColormapName } from '../../engine/io/figure/colormaps.js';
 import type { ToyGrid } from '../../engine/toy/surfaces.js';
-import { srgbToLinear, viridis } from '../colormap/viridis.js';
 import { colorCoordinate, graphNormal, worldX, worldY, worldZ, type SceneFrame } from './frame.js';
 
 /** Vertex attributes (3 floats per vertex) and triangle indices of a surface mesh. */
@@ -14,7 +14,7 @@ export interface SurfaceBuffers {
 }
 
 /** Builds the mesh of f over the grid; vertex i·ny + j is the point (x[i], y[j]). */
-export function surfaceBuffers(grid: ToyGrid, frame: SceneFrame): SurfaceBuffers {
+export function surfaceBuffers(grid: ToyGrid, frame: SceneFrame, name: ColormapName): SurfaceBuffers {
   const nx = grid.x.length;
   const ny = grid.y.length;
   const positions = new Float32Array(nx * ny * 3);
@@ -28,7 +28,7 @@ export function surfaceBuffers(grid: ToyGrid, frame: SceneFrame): SurfaceBuffers
       const [a, b, c] = graphNormal(frame, grid.gradX[v], grid.gradY[v]);
       const length = Math.hypot(a, b, c) || 1;
       normals.set([a / length, b / length, c / length], 3 * v);
-      colors.set(viridis(colorCoordinate(frame, f)).map(srgbToLinear), 3 * v);
+      colors.set(colormap(name, colorCoordinate(frame, f)).map(srgbToLinear), 3 * v);
     }
   }
   const indices = new Uint32Array((nx - 1) * (ny - 1) * 6);

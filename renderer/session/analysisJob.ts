@@ -62,6 +62,8 @@ export function transformOf(settings: AnalysisSettings, width: number): Symmetry
       return { kind: 'flip', layer, unit };
     case 'rescale':
       return { kind: 'rescale', layer, unit, factor };
+    case 'bn-scale':
+      return { kind: 'bn-scale', layer, unit, factor };
   }
 }
 

@@ -7,7 +7,8 @@ import type { SurfaceRequest } from '../../engine/landscape/surface.js';
 import type { AnalysisEndpoint } from '../../workers/analysis.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { DataEndpoint, DataSummary } from '../../workers/data.js';
-import type { LandscapeEndpoint, PreparedSurface } from '../../workers/landscape.js';
+import type { ScanPlan } from '../../engine/landscape/plan.js';
+import type { LandscapeEndpoint, LineRequest, PreparedSurface } from '../../workers/landscape.js';
 import type { LandscapePool } from '../../workers/pool.js';
 import type { TrainingEndpoint, TrainProgress } from '../../workers/training.js';
 import { createWebLandscapePool } from '../../workers/web/landscapePool.js';
@@ -34,6 +35,8 @@ export interface WorkerClients {
   describeData(spec: DataSpec): Promise<DataSummary>;
   startTraining(recipe: RunRecipe, onProgress: (progress: TrainProgress) => void): TrainingHandle;
   prepareSurface(run: RunFile, request: SurfaceRequest): Promise<PreparedSurface>;
+  /** Plans a 1D slice of `run`; the pool scans it. */
+  prepareLine(run: RunFile, request: LineRequest): Promise<ScanPlan>;
   /** The scan pool: one for the app's lifetime. */
   readonly pool: LandscapePool;
   /** A new analysis worker (absent where analysis is not offered). */
@@ -88,6 +91,10 @@ export function webClients(): WorkerClients {
     prepareSurface(run, request) {
       landscape ??= startWorker<LandscapeEndpoint>('landscape');
       return Promise.race([landscape.remote.prepareSurface(run, request), landscape.failed]);
+    },
+    prepareLine(run, request) {
+      landscape ??= startWorker<LandscapeEndpoint>('landscape');
+      return Promise.race([landscape.remote.prepareLine(run, request), landscape.failed]);
     },
     startAnalysis() {
       const { remote, failed, worker } = startWorker<AnalysisEndpoint>('analysis');

@@ -5,11 +5,14 @@ import { createValueStore, type ValueStore } from '../state/store.js';
 import { variantById, type RunSettings } from '../state/variants.js';
 import { analysisControls, type AnalysisControls, type PlaneRequest } from './analysisJob.js';
 import type { WorkerClients } from './clients.js';
+import { lineControls, type LineControls } from './lineJob.js';
+import { pathsControls, type PathsControls } from './pathsJob.js';
+import { sharpnessControls, type SharpnessControls } from './sharpnessJob.js';
 import { newSurfaceJob, plannedRanges, prepareSurface, scanSurface, sharedRanges } from './surfaceJob.js';
 import { startTrainingRun, type TrainingRun } from './trainingJob.js';
 import { messageOf, type CompareJob, type CompareSide, type SessionState, type SurfaceJob, type TrainingJob } from './types.js';
 
-export interface Session extends AnalysisControls {
+export interface Session extends AnalysisControls, LineControls, PathsControls, SharpnessControls {
   readonly store: ValueStore<SessionState>;
   /** Trains the project's current settings, replacing the current run (and its surface). */
   train(project: ProjectState): void;
@@ -19,7 +22,7 @@ export interface Session extends AnalysisControls {
   /** Computes the surface of the current run with the project's landscape settings. */
   computeSurface(project: ProjectState): void;
   cancelSurface(): void;
-  /** Trains and scans the current settings and the variant's, side by side. */
+  /** Trains and scans the variant's runs (two to four), side by side. */
   compare(project: ProjectState): void;
   cancelCompare(): void;
   /** Stops every job and shows finished results instead (an opened project's run and surface). */
@@ -28,7 +31,7 @@ export interface Session extends AnalysisControls {
 
 /** A session whose jobs run on `clients`' workers. */
 export function createSession(clients: WorkerClients): Session {
-  const store = createValueStore<SessionState>({ training: null, surface: null, compare: null, spectrum: null, symmetry: null });
+  const store = createValueStore<SessionState>({ training: null, surface: null, line: null, compare: null, spectrum: null, symmetry: null, paths: null, sharpness: null });
   let nextId = 1;
   let training: TrainingRun | null = null;
   let surfaceAbort: AbortController | null = null;
@@ -42,24 +45,24 @@ export function createSession(clients: WorkerClients): Session {
     store.update((s) => (s.compare?.id === id ? { ...s, compare: change(s.compare) } : s));
 
   /** Trains one side of a comparison, reusing the session's run when it trained the same recipe. */
-  const trainSide = async (id: number, index: 0 | 1, settings: RunSettings, signal: AbortSignal): Promise<TrainingJob> => {
+  const trainSide = async (id: number, index: number, settings: RunSettings, signal: AbortSignal): Promise<TrainingJob> => {
     const recipe = recipeOf(settings);
     const current = store.getState().training;
     if (current?.run && current.status === 'done' && current.key === JSON.stringify(recipe)) return current;
     const run = startTrainingRun(clients, nextId++, recipe, (job) =>
-      setCompare(id, (c) => ({ ...c, sides: c.sides.map((side, k) => (k === index ? { ...side, training: job } : side)) as CompareJob['sides'] })),
+      setCompare(id, (c) => ({ ...c, sides: c.sides.map((side, k) => (k === index ? { ...side, training: job } : side)) })),
     );
     compareRuns.push(run);
     signal.addEventListener('abort', () => run.handle.stop(), { once: true });
     return run.finished;
   };
 
-  const setSide = (id: number, index: 0 | 1, patch: Partial<CompareSide>) =>
-    setCompare(id, (c) => ({ ...c, sides: c.sides.map((side, k) => (k === index ? { ...side, ...patch } : side)) as CompareJob['sides'] }));
+  const setSide = (id: number, index: number, patch: Partial<CompareSide>) =>
+    setCompare(id, (c) => ({ ...c, sides: c.sides.map((side, k) => (k === index ? { ...side, ...patch } : side)) }));
 
   const runComparison = async (id: number, sides: RunSettings[], landscape: LandscapeSettings, signal: AbortSignal) => {
-    const trained = await Promise.all(sides.map((settings, k) => trainSide(id, k as 0 | 1, settings, signal)));
-    trained.forEach((job, k) => setSide(id, k as 0 | 1, { training: job }));
+    const trained = await Promise.all(sides.map((settings, k) => trainSide(id, k, settings, signal)));
+    trained.forEach((job, k) => setSide(id, k, { training: job }));
     if (signal.aborted) return;
     const failed = trained.find((job) => !job.run);
     if (failed) throw new Error(failed.error ?? `a run ended without parameters (${failed.status})`);
@@ -68,7 +71,7 @@ export function createSession(clients: WorkerClients): Session {
     const ranges = sharedRanges(prepared.map((p) => plannedRanges(p, landscape)));
     const scans = prepared.map((p, k) => {
       const job = newSurfaceJob(nextId++, trained[k].id, landscape);
-      return scanSurface(clients, job, p, ranges, signal, (next) => setSide(id, k as 0 | 1, { surface: next }));
+      return scanSurface(clients, job, p, ranges, signal, (next) => setSide(id, k, { surface: next }));
     });
     const done = await Promise.all(scans);
     if (done.some((job) => job.status === 'error')) throw new Error(done.find((job) => job.error)?.error ?? 'the scan failed');
@@ -95,15 +98,24 @@ export function createSession(clients: WorkerClients): Session {
     );
   };
   const analysis = analysisControls(clients, store, () => nextId++, computeSurface);
+  const lines = lineControls(clients, store, () => nextId++);
+  const paths = pathsControls(clients, store, () => nextId++, computeSurface);
+  const sharpness = sharpnessControls(clients, store, () => nextId++);
 
   return {
     store,
     ...analysis,
+    ...lines,
+    ...paths,
+    ...sharpness,
     train(project) {
       training?.handle.stop();
       surfaceAbort?.abort();
+      lines.cancelLine();
       analysis.cancelSpectrum();
-      store.update((s) => ({ ...s, surface: null, spectrum: null, symmetry: null }));
+      paths.cancelPaths();
+      sharpness.cancelSharpness();
+      store.update((s) => ({ ...s, surface: null, line: null, spectrum: null, symmetry: null, paths: null, sharpness: null }));
       trainingId = nextId++;
       training = startTrainingRun(clients, trainingId, recipeOf(project), setTraining);
     },
@@ -122,19 +134,18 @@ export function createSession(clients: WorkerClients): Session {
       compareAbort = abort;
       compareRuns = [];
       const variant = variantById(project.compare.variant);
-      const a: RunSettings = { data: project.data, model: project.model, train: project.train };
-      const b = variant.apply(a);
+      const runs = variant.runs({ data: project.data, model: project.model, train: project.train });
       const id = nextId++;
       const side = (label: string, settings: RunSettings): CompareSide => ({ label, settings, training: null, surface: null });
       const job: CompareJob = {
         id,
         variant: variant.id,
         status: 'running',
-        sides: [side(`${variant.setting}: ${variant.describe(a)}`, a), side(`${variant.setting}: ${variant.describe(b)}`, b)],
+        sides: runs.map((settings) => side(`${variant.setting}: ${variant.describe(settings)}`, settings)),
         error: null,
       };
       store.update((s) => ({ ...s, compare: job }));
-      runComparison(id, [a, b], project.landscape, abort.signal).then(
+      runComparison(id, runs, project.landscape, abort.signal).then(
         () => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'ready' })),
         (error: unknown) => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'error', error: messageOf(error) })),
       );
@@ -143,11 +154,14 @@ export function createSession(clients: WorkerClients): Session {
       training?.handle.stop();
       training = null;
       surfaceAbort?.abort();
+      lines.cancelLine();
       this.cancelCompare();
       const { training: job, surface } = make(() => nextId++);
       trainingId = job?.id ?? 0;
       analysis.cancelSpectrum();
-      store.update(() => ({ training: job, surface, compare: null, spectrum: null, symmetry: null }));
+      paths.cancelPaths();
+      sharpness.cancelSharpness();
+      store.update(() => ({ training: job, surface, line: null, compare: null, spectrum: null, symmetry: null, paths: null, sharpness: null }));
     },
     cancelCompare() {
       if (!compareAbort) return;

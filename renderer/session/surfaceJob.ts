@@ -4,11 +4,11 @@
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { DirectionChoice } from '../../engine/landscape/surface.js';
 import type { PreparedSurface } from '../../workers/landscape.js';
-import { ScanCancelled } from '../../workers/pool.js';
 import { linspace, rangeCovering, unionRange } from '../landscape/autoRange.js';
 import { surfaceRequestOf, type AxisBounds, type LandscapeSettings } from '../state/project.js';
 import type { WorkerClients } from './clients.js';
-import { messageOf, type SurfaceJob } from './types.js';
+import { streamScan } from './streamScan.js';
+import type { SurfaceJob } from './types.js';
 
 /** A job waiting for its plan. */
 export function newSurfaceJob(id: number, trainingId: number, settings: LandscapeSettings): SurfaceJob {
@@ -66,7 +66,7 @@ export async function scanSurface(
   const alpha = linspace(ranges.alpha, n);
   const beta = linspace(ranges.beta, n);
   const plan = { ...prepared.plan, alpha, beta };
-  let current: SurfaceJob = {
+  const start: SurfaceJob = {
     ...job,
     status: 'scanning',
     alpha,
@@ -78,34 +78,10 @@ export async function scanSurface(
     info: prepared.info,
     revision: job.revision + 1,
   };
-  // Once cancelled the job is final: rows still in flight in the pool are dropped.
-  const set = (next: SurfaceJob) => {
-    if (current.status === 'cancelled') return current;
-    current = next;
-    onChange(current);
-    return current;
-  };
-  const cancel = () => set({ ...current, status: 'cancelled', revision: current.revision + 1 });
-  set(current);
-  if (signal.aborted) return cancel();
-  signal.addEventListener('abort', cancel, { once: true });
-  try {
-    await clients.pool.scan(plan, {
-      rowsPerTile: 1,
-      signal,
-      onTile(tile) {
-        if (signal.aborted) return;
-        current.loss.set(tile.loss, tile.i0 * n);
-        current.accuracy.set(tile.accuracy, tile.i0 * n);
-        current.rowsDone.fill(1, tile.i0, tile.i1);
-        set({ ...current, rowsComputed: current.rowsComputed + (tile.i1 - tile.i0), revision: current.revision + 1 });
-      },
-    });
-    return signal.aborted ? cancel() : set({ ...current, status: 'ready', revision: current.revision + 1 });
-  } catch (error) {
-    if (error instanceof ScanCancelled || signal.aborted) return cancel();
-    return set({ ...current, status: 'error', error: messageOf(error), revision: current.revision + 1 });
-  } finally {
-    signal.removeEventListener('abort', cancel);
-  }
+  return streamScan(clients, plan, start, 1, signal, onChange, (current, tile) => {
+    current.loss.set(tile.loss, tile.i0 * n);
+    current.accuracy.set(tile.accuracy, tile.i0 * n);
+    current.rowsDone.fill(1, tile.i0, tile.i1);
+    return { ...current, rowsComputed: current.rowsComputed + (tile.i1 - tile.i0) };
+  });
 }

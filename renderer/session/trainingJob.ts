@@ -40,6 +40,7 @@ export function withProgress(job: TrainingJob, progress: TrainProgress): Trainin
     step: progress.step,
     totalSteps: progress.totalSteps,
     message: progress.message ?? job.message,
+    ...(progress.regions ? { regions: progress.regions } : {}),
     revision: job.revision + 1,
   };
 }

@@ -1,15 +1,18 @@
 // What the session holds: the results of the jobs the user started (runs, surfaces, a
 // comparison). Not part of the project file; redone from it. Large arrays are filled in
 // place as workers stream them; every change makes a new job object with a higher revision.
+import type { RegionGrid } from '../../engine/analysis/decisionRegions.js';
 import type { SpectrumReport, SpectrumStage } from '../../engine/analysis/spectrum.js';
+import type { SharpnessSeries } from '../../engine/analysis/sharpness.js';
 import type { SymmetryTransform } from '../../engine/analysis/symmetry/transform.js';
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { DirectionInfo, TrajectoryPoint } from '../../engine/landscape/surface.js';
 import type { HistoryEntry } from '../../engine/train/trainer.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
-import type { LandscapeSettings } from '../state/project.js';
+import type { LandscapeSettings, LineSettings } from '../state/project.js';
 import type { RunSettings } from '../state/variants.js';
 import type { SymmetryReport } from '../../workers/analysis.js';
+import type { PathsReport, PathsStage } from '../../workers/paths.js';
 
 export type TrainingStatus = 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
 
@@ -31,6 +34,8 @@ export interface TrainingJob {
   error: string | null;
   run: RunFile | null;
   revision: number;
+  /** The latest decision regions the worker sent (two-input classification only). */
+  regions?: RegionGrid;
 }
 
 export type SurfaceStatus = 'preparing' | 'scanning' | 'ready' | 'cancelled' | 'error';
@@ -54,7 +59,23 @@ export interface SurfaceJob {
   error: string | null;
   revision: number;
   /** Set when the plane is not the landscape settings' (Hessian eigenvectors, θ* and its image). */
-  plane?: { label: string; image?: { alpha: number; beta: number } };
+  plane?: { label: string; image?: { alpha: number; beta: number; label?: string }; third?: { alpha: number; beta: number; label: string } };
+}
+
+/** A 1D slice of the current run: loss and accuracy at each t, filled in as the pool streams them. */
+export interface LineJob {
+  id: number;
+  trainingId: number;
+  settings: LineSettings;
+  status: SurfaceStatus;
+  /** The t values (empty while preparing); loss[k] and accuracy[k] at t[k], NaN until computed. */
+  t: Float64Array;
+  loss: Float64Array;
+  accuracy: Float64Array;
+  /** How many points are computed. */
+  done: number;
+  error: string | null;
+  revision: number;
 }
 
 export type AnalysisStatus = 'running' | 'ready' | 'cancelled' | 'error';
@@ -71,6 +92,18 @@ export interface SpectrumJob {
   error: string | null;
 }
 
+/** λ_max and the Hessian index along a run's snapshots. */
+export interface SharpnessJob {
+  id: number;
+  trainingId: number;
+  status: AnalysisStatus;
+  /** Snapshots done of total. */
+  done: number;
+  total: number;
+  series: SharpnessSeries | null;
+  error: string | null;
+}
+
 /** A symmetry applied to a run's θ*. */
 export interface SymmetryJob {
   id: number;
@@ -78,6 +111,21 @@ export interface SymmetryJob {
   status: AnalysisStatus;
   transform: SymmetryTransform;
   report: SymmetryReport | null;
+  error: string | null;
+}
+
+/** Paths from a run's θ* to a second optimum: straight, aligned, Bezier. */
+export interface PathsJob {
+  id: number;
+  trainingId: number;
+  status: AnalysisStatus;
+  /** The second endpoint, as the plot's caption and the plane's marker name it. */
+  endLabel: string;
+  /** 'train' while a second run (seed + 1) trains, then the worker's stages. */
+  stage: 'train' | PathsStage | null;
+  done: number;
+  total: number;
+  report: PathsReport | null;
   error: string | null;
 }
 
@@ -94,16 +142,20 @@ export interface CompareJob {
   id: number;
   variant: string;
   status: CompareStatus;
-  sides: [CompareSide, CompareSide];
+  /** Two to four runs, in the variant's order. */
+  sides: CompareSide[];
   error: string | null;
 }
 
 export interface SessionState {
   training: TrainingJob | null;
   surface: SurfaceJob | null;
+  line: LineJob | null;
   compare: CompareJob | null;
   spectrum: SpectrumJob | null;
   symmetry: SymmetryJob | null;
+  paths: PathsJob | null;
+  sharpness: SharpnessJob | null;
 }
 
 /** A message for the user from anything thrown. */

@@ -1,6 +1,7 @@
 // The project: everything a user sets, as one plain, serializable object. A project file is
 // this object; runs and surfaces are recomputed from it (they live in the session, not here).
 import type { BuiltinName } from '../../engine/data/builtin.js';
+import type { ColormapName } from '../../engine/io/figure/colormaps.js';
 import type { DataSpec } from '../../engine/data/prepare.js';
 import type { SyntheticName } from '../../engine/data/synthetic.js';
 import type { Normalization } from '../../engine/landscape/directions.js';
@@ -75,14 +76,33 @@ export interface LandscapeSettings {
   logScale: boolean;
 }
 
+/** The Landscape section's 1D slice, computed instead of the plane when `slice` is 'line'. */
+export interface LineSettings {
+  slice: 'plane' | 'line';
+  /** Initial → trained parameters (Goodfellow et al.), or through θ* along the plane's first direction. */
+  path: 'interpolation' | 'direction';
+  /** The range of t: θ₀ + t·(θ* − θ₀), or θ* + t·d₁. */
+  range: AxisBounds;
+  steps: number;
+}
+
+/** The natural range of t on each path: a little past both ends, or symmetric about θ*. */
+export const LINE_RANGES: Record<LineSettings['path'], AxisBounds> = { interpolation: { min: -0.5, max: 1.5 }, direction: { min: -1, max: 1 } };
+
 export type Tab = 'landscape' | 'compare' | 'toy';
-export type ViewKind = '3d' | 'contour';
+export type ViewKind = '3d' | 'contour' | 'heatmap';
 export type CameraPreset = 'iso' | 'top' | 'side';
 export type SectionId = 'data' | 'model' | 'train' | 'landscape' | 'critical' | 'symmetry' | 'compare';
 
 export interface ViewSettings {
   tab: Tab;
   kind: ViewKind;
+  /** The colormap of the surface, the colour bar, the contour plot and the heatmap. */
+  colormap: ColormapName;
+  /** Contour lines on the 3D surface and projected on its floor. */
+  contours: boolean;
+  /** The grid's lines drawn over the 3D surface. */
+  wireframe: boolean;
   camera: CameraPreset;
   /** Bumped to re-apply the camera preset (reset). */
   cameraNonce: number;
@@ -98,6 +118,7 @@ export interface ProjectState {
   model: ModelSettings;
   train: TrainSettings;
   landscape: LandscapeSettings;
+  line: LineSettings;
   view: ViewSettings;
   /** The comparison's variant: which single setting the second run changes. */
   compare: { variant: string };
@@ -105,8 +126,11 @@ export interface ProjectState {
   analysis: AnalysisSettings;
 }
 
-/** A symmetry the Symmetry section applies to θ*: permute (random or reversed), flip, rescale. */
-export type SymmetryChoice = 'permute-random' | 'permute-reverse' | 'flip' | 'rescale';
+/** A symmetry the Symmetry section applies to θ*: permute (random or reversed), flip, rescale, scale in front of batch norm. */
+export type SymmetryChoice = 'permute-random' | 'permute-reverse' | 'flip' | 'rescale' | 'bn-scale';
+
+/** The second optimum paths go to: θ*'s symmetry image, the same settings trained from seed + 1, or the Compare section's second run. */
+export type PathEnd = 'image' | 'seed' | 'compare';
 
 export interface AnalysisSettings {
   /** How many of the largest and smallest Hessian eigenvalues. */
@@ -121,6 +145,10 @@ export interface AnalysisSettings {
   factor: number;
   /** Seeds the random permutation. */
   seed: number;
+  /** Paths between optima: the second endpoint, the Bezier curve's training steps, and the plane's third point. */
+  pathEnd: PathEnd;
+  curveSteps: number;
+  planeThird: 'control' | 'aligned';
 }
 
 /** Grid resolutions offered in the landscape panel. */
@@ -155,9 +183,13 @@ export function defaultProject(): ProjectState {
       metric: 'loss',
       logScale: false,
     },
+    line: { slice: 'plane', path: 'interpolation', range: LINE_RANGES.interpolation, steps: 101 },
     view: {
       tab: 'landscape',
       kind: '3d',
+      colormap: 'viridis',
+      contours: false,
+      wireframe: false,
       camera: 'iso',
       cameraNonce: 0,
       playback: 1,
@@ -165,7 +197,7 @@ export function defaultProject(): ProjectState {
       open: { data: true, model: false, train: true, landscape: true, critical: false, symmetry: false, compare: false },
     },
     compare: { variant: 'batch-norm' },
-    analysis: { top: 5, method: 'auto', density: true, symmetry: 'permute-random', layer: 0, unit: 0, factor: 2, seed: 0 },
+    analysis: { top: 5, method: 'auto', density: true, symmetry: 'permute-random', layer: 0, unit: 0, factor: 2, seed: 0, pathEnd: 'image', curveSteps: 300, planeThird: 'control' },
   };
   return applyPreset(base, 'seed-iris');
 }

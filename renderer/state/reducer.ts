@@ -3,7 +3,7 @@ import type { HiddenLayerSpec } from '../../engine/nn/spec.js';
 import { applyPreset, defaultProject, type CameraPreset, type ProjectState, type SectionId } from './project.js';
 
 /** The sections of the project a `set` action may patch. */
-type Patchable = 'data' | 'model' | 'train' | 'landscape' | 'view' | 'compare' | 'analysis';
+type Patchable = 'data' | 'model' | 'train' | 'landscape' | 'line' | 'view' | 'compare' | 'analysis';
 
 export type SetAction = { [K in Patchable]: { type: 'set'; section: K; patch: Partial<ProjectState[K]> } }[Patchable];
 
@@ -68,8 +68,10 @@ export function projectReducer(state: ProjectState, action: ProjectAction): Proj
       return { ...state, view: { ...state.view, open: { ...state.view.open, [action.id]: !state.view.open[action.id] } } };
     case 'camera':
       return { ...state, view: { ...state.view, camera: action.preset, cameraNonce: state.view.cameraNonce + 1 } };
-    case 'load':
-      // Projects saved before the analysis sections get their defaults.
-      return action.state.analysis ? action.state : { ...action.state, analysis: defaultProject().analysis };
+    case 'load': {
+      // Projects saved before the analysis sections, one of their settings or a view setting (colormap, contours, …) get their defaults.
+      const defaults = defaultProject();
+      return { ...action.state, view: { ...defaults.view, ...action.state.view }, analysis: { ...defaults.analysis, ...action.state.analysis }, line: action.state.line ?? defaults.line };
+    }
   }
 }

@@ -1,17 +1,22 @@
 // The header's file menus: Export (the current surface as an image, a vector figure, data or a
 // mesh, written in the export worker) and Project (save and open a losscape.project/1 file).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JsonValue } from '../../engine/io/projectFile.js';
 import { projectFileOf, projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import type { ExportFormat, ScannedSurface } from '../../workers/export.js';
 import { useServices, useProject, useSession } from '../AppContext.js';
 import { onExportWorker } from '../io/exportClient.js';
-import { openTextFile, saveFile, type FileFilter } from '../io/files.js';
+import { markSaved } from '../io/autosave.js';
+import { baseName, bridge, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
+import { showProjectFile } from '../io/openProject.js';
+import { openRecentProject, recentProjects, rememberProject } from '../io/recentProjects.js';
 import { capturePng } from '../scene/capture.js';
-import { surfaceJobOf, trainingJobOf } from '../session/restore.js';
 import type { SessionState } from '../session/types.js';
-import { PROJECT_FORMAT as STATE_FORMAT, surfaceRequestOf, type ProjectState } from '../state/project.js';
+import { surfaceRequestOf } from '../state/project.js';
+import { AnimationExport } from './AnimationExport.js';
+import { MenuActions } from './MenuActions.js';
+import { RecoveryPrompt } from './RecoveryPrompt.js';
 import './fileMenus.css';
 
 const PROJECT_FILTERS: FileFilter[] = [{ name: 'Losscape project', extensions: ['json'] }];
@@ -45,17 +50,6 @@ function scanOf(session: SessionState): ScannedSurface | null {
   };
 }
 
-/** Checks that an opened project's state is settings this app reads. */
-function projectStateOf(state: JsonValue): ProjectState {
-  const s = state as Partial<ProjectState> | null;
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new Error('the project file has no settings');
-  if (s.format !== STATE_FORMAT) throw new Error(`the project’s settings are in a format this Losscape does not read (${String(s.format)}, expected ${STATE_FORMAT})`);
-  for (const key of ['data', 'model', 'train', 'landscape', 'view', 'compare'] as const) {
-    if (typeof s[key] !== 'object' || s[key] === null) throw new Error(`the project’s settings are incomplete: "${key}" is missing`);
-  }
-  return s as ProjectState;
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The Export menu. */
@@ -66,6 +60,7 @@ export function ExportMenu() {
   const tab = useProject((s) => s.view.tab);
   const metric = useProject((s) => s.landscape.metric);
   const log = useProject((s) => s.landscape.logScale);
+  const colormap = useProject((s) => s.view.colormap);
   const [width, setWidth] = useState(1920);
   const [transparent, setTransparent] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -96,7 +91,7 @@ export function ExportMenu() {
     run(entry.label, async () => {
       const scan = scanOf(session.store.getState());
       if (!scan) throw new Error('there is no finished surface');
-      const out = await onExportWorker((w) => w.exportScan(scan, entry.format, { metric, log, theme: 'light', transparent }));
+      const out = await onExportWorker((w) => w.exportScan(scan, entry.format, { metric, log, colormap, theme: 'light', transparent }));
       const name = `losscape-surface${entry.format === 'svg-3d' ? '-3d' : entry.format === 'svg-contour' ? '-contour' : ''}.${out.extension}`;
       return saveFile(name, out.data, out.mime, [entry.filter]);
     });
@@ -126,6 +121,7 @@ export function ExportMenu() {
             <input id="export-transparent" type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> transparent
           </label>
         </div>
+        <AnimationExport enabled={enabled && kind === '3d'} run={run} />
         {exports.map((entry) => (
           <button key={entry.format} id={`export-${entry.format}`} type="button" role="menuitem" className="button button--small menu__item" disabled={!enabled} title={entry.title} onClick={() => void exportAs(entry)}>
             {entry.label}
@@ -142,11 +138,21 @@ export function ExportMenu() {
   );
 }
 
-/** Save project / Open project. */
+/** Save project / Open project / the recent projects, and the autosave's recovery prompt. */
 export function ProjectMenu() {
   const { project, session } = useServices();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  useEffect(() => {
+    recentProjects(localStorage).then(setRecent, () => setRecent([]));
+  }, []);
+
+  /** After an explicit save or open: no autosave is needed for these settings, and the file is recent. */
+  const remember = async (where: string) => {
+    markSaved(localStorage, JSON.stringify(project.getState()), new Date());
+    setRecent(await rememberProject(localStorage, where));
+  };
 
   const save = async () => {
     setBusy(true);
@@ -157,7 +163,10 @@ export function ProjectMenu() {
       const surfaces: SurfaceFile[] = scan ? [await onExportWorker((w) => w.surfaceFile(scan))] : [];
       const runs = state.training?.run ? [state.training.run] : [];
       const text = projectFileText(projectFileOf({ state: project.getState() as unknown as JsonValue, runs, surfaces }));
-      if (await saveFile('losscape-project.json', text, 'application/json', PROJECT_FILTERS)) setStatus({ error: false, text: 'project saved' });
+      const where = await saveFileAs('losscape-project.json', text, 'application/json', PROJECT_FILTERS);
+      if (where === null) return;
+      await remember(where);
+      setStatus({ error: false, text: 'project saved' });
     } catch (error) {
       setStatus({ error: true, text: `Could not save the project: ${messageOf(error)}` });
     } finally {
@@ -165,21 +174,13 @@ export function ProjectMenu() {
     }
   };
 
-  const open = async () => {
+  const open = async (choose: () => Promise<OpenedFile | null>) => {
     setStatus(null);
     try {
-      const chosen = await openTextFile(PROJECT_FILTERS);
+      const chosen = await choose();
       if (!chosen) return;
-      // Everything is read and checked before anything changes.
-      const file = readProjectFile(chosen.text);
-      const state = projectStateOf(file.state);
-      const run = file.runs[0] ?? null;
-      const surface = file.surfaces[0] ?? null;
-      project.dispatch({ type: 'load', state });
-      session.restore((nextId) => {
-        const training = run ? trainingJobOf(nextId(), run, state) : null;
-        return { training, surface: surface && training ? surfaceJobOf(nextId(), training.id, surface, state) : null };
-      });
+      showProjectFile({ project, session }, readProjectFile(chosen.text));
+      await remember(chosen.path ?? chosen.name);
       setStatus({ error: false, text: `opened ${chosen.name}` });
     } catch (error) {
       setStatus({ error: true, text: `Could not open the project: ${messageOf(error)}` });
@@ -191,9 +192,32 @@ export function ProjectMenu() {
       <button id="project-save" type="button" className="button button--small" disabled={busy} onClick={() => void save()}>
         Save project
       </button>
-      <button id="project-open" type="button" className="button button--small" onClick={() => void open()}>
+      <button id="project-open" type="button" className="button button--small" onClick={() => void open(() => openTextFile(PROJECT_FILTERS))}>
         Open project
       </button>
+      {recent.length > 0 && (
+        <select
+          id="project-recent"
+          className="project-menu__recent"
+          aria-label="recent projects"
+          value=""
+          title={bridge() ? 'Open a recent project' : 'Recent projects: pick the file again to open it'}
+          onChange={(e) => {
+            const entry = e.target.value;
+            if (entry) void open(() => openRecentProject(entry, PROJECT_FILTERS));
+          }}
+        >
+          <option value="">Recent…</option>
+          {recent.map((entry) => (
+            <option key={entry} value={entry} title={entry}>
+              {baseName(entry)}
+            </option>
+          ))}
+        </select>
+      )}
+      <RecoveryPrompt filters={PROJECT_FILTERS} />
+      {/* The desktop menu's File commands do what these buttons do. */}
+      <MenuActions open={() => void open(() => openTextFile(PROJECT_FILTERS))} save={() => void save()} />
       {status && (
         <span id="project-status" className={status.error ? 'project-menu__status project-menu__status--error' : 'project-menu__status'} role={status.error ? 'alert' : 'status'} data-error={status.error}>
           {status.text}

@@ -1,15 +1,21 @@
-// The Compare tab: two runs that differ in one setting, their surfaces side by side on one
-// colour scale (and one height scale), and a table of what differs.
+// The Compare tab: two to four runs that differ in one setting, their surfaces side by side on
+// one colour scale (and one height scale) with cameras that orbit together, and a table of what differs.
+import { useMemo, useState } from 'react';
 import { useProject, useSession } from '../AppContext.js';
 import { unionOf } from '../landscape/display.js';
+import { createCameraGroup } from '../scene/CameraSync.js';
 import { variantById } from '../state/variants.js';
 import { ColorBar } from '../ui/ColorBar.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { compareRows } from './compareTable.js';
 import { SurfaceViewer } from './SurfaceViewer.js';
-import { useSurfaceDisplay } from './useSurfaceDisplay.js';
+import { useComparedDisplays } from './useComparedDisplays.js';
 import { ViewToolbar } from './ViewToolbar.js';
 import type { CompareSide } from '../session/types.js';
+import './compare.css';
+
+/** The runs' letters: tags, ids (#compare-a …) and table headings. */
+const TAGS = ['A', 'B', 'C', 'D'];
 
 function sideProgress(side: CompareSide): { value: number; text: string } {
   const t = side.training;
@@ -22,11 +28,14 @@ function sideProgress(side: CompareSide): { value: number; text: string } {
 /** The Compare tab. */
 export function CompareView() {
   const job = useSession((s) => s.compare);
+  const spectrum = useSession((s) => s.spectrum);
   const metric = useProject((s) => s.landscape.metric);
-  const a = useSurfaceDisplay(job?.sides[0].surface ?? null);
-  const b = useSurfaceDisplay(job?.sides[1].surface ?? null);
-  const shared = unionOf([a.display?.range ?? null, b.display?.range ?? null]);
-  const label = a.display?.label ?? b.display?.label ?? metric;
+  const surfaces = useMemo(() => job?.sides.map((side) => side.surface) ?? [], [job]);
+  const displays = useComparedDisplays(surfaces);
+  const shared = unionOf(displays.map((d) => d?.range ?? null));
+  const first = displays.find((d) => d !== null);
+  const label = first?.label ?? metric;
+  const [cameras] = useState(createCameraGroup);
 
   if (!job) {
     return (
@@ -41,25 +50,25 @@ export function CompareView() {
   const variant = variantById(job.variant);
   return (
     <div className="compare" data-state={job.status}>
-      <ViewToolbar caption={`${variant.label} · one shared colour and height scale`} />
+      <ViewToolbar caption={`${variant.label} · one shared colour and height scale · drag any view to orbit them all`} />
       <div className="stage">
-        <div className="compare__sides">
+        <div className="compare__sides" data-count={job.sides.length}>
           {job.sides.map((side, k) => {
             const progress = sideProgress(side);
             return (
               <div key={k} className="compare__side">
                 <header className="compare__header">
-                  <span className="compare__tag">{k === 0 ? 'A' : 'B'}</span>
+                  <span className="compare__tag">{TAGS[k]}</span>
                   <span className="compare__label">{side.label}</span>
                   <span className="muted compare__progress">{progress.text}</span>
                 </header>
-                {side.surface?.status !== 'ready' && <ProgressBar value={progress.value} label={`run ${k === 0 ? 'A' : 'B'} progress`} />}
-                <SurfaceViewer id={k === 0 ? 'compare-a' : 'compare-b'} job={side.surface} range={shared} empty={<p className="muted">{progress.text}…</p>} />
+                {side.surface?.status !== 'ready' && <ProgressBar value={progress.value} label={`run ${TAGS[k]} progress`} />}
+                <SurfaceViewer id={`compare-${TAGS[k].toLowerCase()}`} job={side.surface} range={shared} empty={<p className="muted">{progress.text}…</p>} cameraGroup={cameras} />
               </div>
             );
           })}
         </div>
-        <ColorBar range={shared} label={label} log={a.display?.log ?? false} />
+        <ColorBar range={shared} label={label} log={first?.log ?? false} />
       </div>
       {job.error && (
         <div className="message message--error" role="alert">
@@ -70,16 +79,20 @@ export function CompareView() {
         <thead>
           <tr>
             <th />
-            <th>A · {job.sides[0].label}</th>
-            <th>B · {job.sides[1].label}</th>
+            {job.sides.map((side, k) => (
+              <th key={k}>
+                {TAGS[k]} · {side.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {compareRows(variant, job.sides).map((row) => (
+          {compareRows(variant, job.sides, spectrum).map((row) => (
             <tr key={row.label} className={row.changed ? 'compare-table__changed' : undefined}>
               <th scope="row">{row.label}</th>
-              <td>{row.values[0]}</td>
-              <td>{row.values[1]}</td>
+              {row.values.map((value, k) => (
+                <td key={k}>{value}</td>
+              ))}
             </tr>
           ))}
         </tbody>

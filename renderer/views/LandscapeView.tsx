@@ -8,6 +8,7 @@ import type { SurfaceJob } from '../session/types.js';
 import { sentence } from '../format/metrics.js';
 import { describeDirections } from '../state/options.js';
 import { ColorBar } from '../ui/ColorBar.js';
+import { LineView } from './LineView.js';
 import { PlaybackBar } from './PlaybackBar.js';
 import { SurfaceViewer } from './SurfaceViewer.js';
 import { TrainingCurves } from './TrainingCurves.js';
@@ -29,6 +30,7 @@ export function LandscapeView() {
   const spectrum = useSession((s) => s.spectrum);
   const markers = useMemo(() => surfaceMarkers(job, spectrum), [job, spectrum]);
   const metric = useProject((s) => s.landscape.metric);
+  const slice = useProject((s) => s.line.slice);
   const empty = run?.run ? (
     <p>
       The run is trained. Press <strong>Compute</strong> in the Landscape panel to slice its loss surface around θ*.
@@ -40,17 +42,23 @@ export function LandscapeView() {
   );
   return (
     <div className="landscape-view">
-      <ViewToolbar caption={caption(job)} />
+      {slice === 'plane' && <ViewToolbar caption={caption(job)} />}
       {run?.status === 'diverged' && (
         <div className="banner banner--warning" data-kind="diverged">
           <strong>Warning:</strong> {sentence(run.message ?? 'training diverged')}
         </div>
       )}
-      <div className="stage">
-        <SurfaceViewer id="landscape-viewer" job={job} empty={empty} markers={markers} />
-        <ColorBar range={display?.range ?? null} label={display?.label ?? metric} log={display?.log ?? false} />
-      </div>
-      {job && job.trajectory.length > 0 && (
+      {slice === 'line' ? (
+        <div className="stage">
+          <LineView />
+        </div>
+      ) : (
+        <div className="stage">
+          <SurfaceViewer id="landscape-viewer" job={job} empty={empty} markers={markers} />
+          <ColorBar range={display?.range ?? null} label={display?.label ?? metric} log={display?.log ?? false} />
+        </div>
+      )}
+      {slice === 'plane' && job && job.trajectory.length > 0 && (
         <PlaybackBar trajectory={job.trajectory} span={pathSpan(job.trajectory, job.alpha, job.beta)} random={job.settings.directions === 'random'} />
       )}
       <TrainingCurves />

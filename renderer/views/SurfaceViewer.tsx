@@ -1,4 +1,4 @@
-// One surface job in the chosen view (3D or contour), with its status and hover read-out.
+// One surface job in the chosen view (3D, contour or heatmap), with its status and hover read-out.
 // data-state tells tests (and screen readers) what the viewer shows.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useProject } from '../AppContext.js';
@@ -7,6 +7,7 @@ import { valueAt } from '../landscape/display.js';
 import { ContourPlot } from '../plots/ContourPlot.js';
 import { useSize } from '../plots/useWidth.js';
 import { CAMERA_TARGET, CameraRig } from '../scene/CameraRig.js';
+import { SyncedCamera, type CameraGroup } from '../scene/CameraSync.js';
 import { gridX, gridY, frameOf } from '../scene/frame.js';
 import { LandscapePlot } from '../scene/LandscapePlot.js';
 import { SceneCanvas } from '../scene/SceneCanvas.js';
@@ -23,6 +24,8 @@ interface SurfaceViewerProps {
   empty: ReactNode;
   /** Classified points drawn on the surface. */
   markers?: readonly SurfaceMarker[];
+  /** Viewers whose cameras move with this one's (the comparison). */
+  cameraGroup?: CameraGroup;
 }
 
 /** Where the viewer stands, for data-state. */
@@ -32,20 +35,23 @@ function viewerState(job: SurfaceJob | null, drawn: boolean): string {
   return job.status;
 }
 
-/** The surface of `job` in 3D or as contours, following the project's view settings. */
-export function SurfaceViewer({ id, job, range, empty, markers = [] }: SurfaceViewerProps) {
+/** The surface of `job` in 3D, as contours or as a heatmap, following the project's view settings. */
+export function SurfaceViewer({ id, job, range, empty, markers = [], cameraGroup }: SurfaceViewerProps) {
   const kind = useProject((s) => s.view.kind);
   const camera = useProject((s) => s.view.camera);
   const nonce = useProject((s) => s.view.cameraNonce);
   const metric = useProject((s) => s.landscape.metric);
   const logScale = useProject((s) => s.landscape.logScale);
   const playback = useProject((s) => s.view.playback);
+  const colormap = useProject((s) => s.view.colormap);
+  const contours = useProject((s) => s.view.contours);
+  const wireframe = useProject((s) => s.view.wireframe);
   const { shown, display } = useSurfaceDisplay(job);
   const span = range ?? display?.range ?? null;
   const box = useRef<HTMLElement>(null);
   const size = useSize(box);
   // What the canvas must have drawn before the viewer is 'ready' (a resize redraws it).
-  const token = `${shown?.id}:${shown?.revision}:${markers.map((m) => m.kind).join(',')}:${metric}:${logScale}:${span?.min}:${span?.max}:${kind}:${size.width}x${size.height}`;
+  const token = `${shown?.id}:${shown?.revision}:${markers.map((m) => m.kind).join(',')}:${metric}:${logScale}:${span?.min}:${span?.max}:${kind}:${colormap}:${contours}:${wireframe}:${size.width}x${size.height}`;
   const [drawn, setDrawn] = useState('');
   const [hover, setHover] = useState<{ x: number; z: number } | null>(null);
 
@@ -57,20 +63,23 @@ export function SurfaceViewer({ id, job, range, empty, markers = [] }: SurfaceVi
     return { a, b, v: valueAt(display.grid, a, b) };
   }, [hover, display, span]);
 
-  const state = viewerState(shown, kind === 'contour' || drawn === token);
+  const state = viewerState(shown, kind !== '3d' || drawn === token);
   return (
     <section ref={box} id={id} className="viewer" data-state={state} data-kind={kind} data-trajectory-points={shown?.trajectory.length ?? 0} data-rows={shown?.rowsComputed ?? 0} data-markers={markers.map((m) => m.kind).join(' ')}>
       {!display && <div className="viewer__empty">{job?.status === 'preparing' ? <Spinner text="planning the directions and projecting the path…" /> : job?.status === 'error' ? null : empty}</div>}
-      {/* The canvas stays mounted (hidden) in the contour view: switching back is instant and keeps the camera. */}
+      {/* The canvas stays mounted (hidden) in the 2D views: switching back is instant and keeps the camera. */}
       {display && shown && (
         <div className="viewer__scene" hidden={kind !== '3d'}>
           <SceneCanvas target={CAMERA_TARGET}>
             <CameraRig preset={camera} nonce={nonce} />
+            {cameraGroup && <SyncedCamera group={cameraGroup} />}
             <LandscapePlot display={display} range={span} revision={shown.revision} trajectory={shown.trajectory} token={token} onDrawn={setDrawn} onHover={setHover} markers={markers} />
           </SceneCanvas>
         </div>
       )}
-      {display && shown && kind === 'contour' && <ContourPlot display={display} range={span} trajectory={shown.trajectory} playback={playback} height={size.height} state={state} markers={markers} />}
+      {display && shown && kind !== '3d' && (
+        <ContourPlot display={display} range={span} trajectory={shown.trajectory} playback={playback} height={size.height} state={state} markers={markers} colormap={colormap} heatmap={kind === 'heatmap'} />
+      )}
       {shown?.status === 'scanning' && <Spinner text={`computing ${shown.rowsComputed} / ${shown.alpha.length} rows…`} overlay />}
       {shown?.status === 'cancelled' && <div className="status status--muted">cancelled at {shown.rowsComputed} / {shown.alpha.length} rows</div>}
       {job?.status === 'error' && (

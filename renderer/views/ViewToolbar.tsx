@@ -1,8 +1,9 @@
-// The bar above the viewer: 3D or contour, the camera presets, and what is shown.
+// The bar above the viewer: 3D, contour or heatmap, the camera presets, how the surface is drawn, and what is shown.
 import type { ReactNode } from 'react';
 import { useDispatch, useProject } from '../AppContext.js';
 import type { CameraPreset } from '../state/project.js';
 import { Segmented } from '../ui/fields.js';
+import { SurfaceStyle } from './SurfaceStyle.js';
 
 const cameras: { value: CameraPreset; label: string; title: string }[] = [
   { value: 'iso', label: 'Iso', title: 'Three-quarter view' },
@@ -23,6 +24,7 @@ export function ViewToolbar({ caption }: { caption?: ReactNode }) {
         options={[
           { value: '3d', label: '3D' },
           { value: 'contour', label: 'Contour' },
+          { value: 'heatmap', label: 'Heatmap' },
         ]}
         onChange={(next) => dispatch({ type: 'set', section: 'view', patch: { kind: next } })}
       />
@@ -38,6 +40,7 @@ export function ViewToolbar({ caption }: { caption?: ReactNode }) {
           </button>
         </div>
       )}
+      <SurfaceStyle />
       <div className="toolbar__caption">{caption}</div>
     </div>
   );

@@ -1,14 +1,15 @@
-// The rows of the comparison table: what differs between the two runs, and how they ended.
+// The rows of the comparison table: what differs between the runs, and how they ended.
 import type { RunFile } from '../../engine/io/runFile.js';
 import { formatLoss, formatPercent } from '../format/metrics.js';
 import { valueAt } from '../landscape/display.js';
 import { formatCount } from '../state/parameters.js';
 import type { Variant } from '../state/variants.js';
-import type { CompareSide } from '../session/types.js';
+import type { CompareSide, SpectrumJob } from '../session/types.js';
 
 export interface CompareRow {
   label: string;
-  values: [string, string];
+  /** One cell per run. */
+  values: string[];
   /** The row of the setting that was changed. */
   changed?: boolean;
 }
@@ -30,9 +31,14 @@ function surfaceStats(side: CompareSide): { center: number; min: number; max: nu
   return { center: valueAt({ alpha: s.alpha, beta: s.beta, values: s.loss }, 0, 0), min, max };
 }
 
-/** The table comparing two sides; cells read '–' until known. */
-export function compareRows(variant: Variant, sides: readonly [CompareSide, CompareSide]): CompareRow[] {
-  const both = (f: (side: CompareSide) => string): [string, string] => [f(sides[0]), f(sides[1])];
+/** λ_max of the Hessian at a side's θ*, when the spectrum was computed for that run. */
+function sharpnessOf(side: CompareSide, spectrum: SpectrumJob | null): number | undefined {
+  return spectrum?.report && side.training && spectrum.trainingId === side.training.id ? spectrum.report.top[0] : undefined;
+}
+
+/** The table comparing the sides; cells read '–' until known. Sharpness (λ_max) is shown where a spectrum of a side's run exists. */
+export function compareRows(variant: Variant, sides: readonly CompareSide[], spectrum: SpectrumJob | null = null): CompareRow[] {
+  const both = (f: (side: CompareSide) => string): string[] => sides.map(f);
   const last = (side: CompareSide) => side.training?.history.at(-1);
   const stats = sides.map(surfaceStats);
   const pair = (a: string, b: string) => (b === '–' ? a : `${a} / ${b}`);
@@ -41,7 +47,8 @@ export function compareRows(variant: Variant, sides: readonly [CompareSide, Comp
     { label: 'parameters P', values: both((s) => (s.training?.run ? formatCount(parametersOf(s.training.run)) : s.training?.status ?? 'waiting')) },
     { label: 'final loss (train / test)', values: both((s) => pair(formatLoss(last(s)?.loss), formatLoss(last(s)?.testLoss))) },
     { label: 'accuracy (train / test)', values: both((s) => pair(formatPercent(last(s)?.accuracy), formatPercent(last(s)?.testAccuracy))) },
-    { label: 'loss at θ* on the plane', values: [formatLoss(stats[0]?.center), formatLoss(stats[1]?.center)] },
-    { label: 'loss range on the plane', values: stats.map((st) => (st ? `${formatLoss(st.min)} … ${formatLoss(st.max)}` : '–')) as [string, string] },
+    { label: 'loss at θ* on the plane', values: stats.map((st) => formatLoss(st?.center)) },
+    { label: 'loss range on the plane', values: stats.map((st) => (st ? `${formatLoss(st.min)} … ${formatLoss(st.max)}` : '–')) },
+    ...(sides.some((side) => sharpnessOf(side, spectrum) !== undefined) ? [{ label: 'sharpness λ_max', values: both((side) => formatLoss(sharpnessOf(side, spectrum))) }] : []),
   ];
 }

@@ -1,42 +1,31 @@
 // Critical points and symmetries end to end: train seed-iris briefly, compute a surface, the
 // Hessian spectrum at θ* with its classification and a marker on the surface (3D and contour),
-// the slice along the curvature directions; then a permutation of the hidden units leaves the
+// the slice along the curvature directions, sharpness over training; then a permutation of the hidden units leaves the
 // loss unchanged, a flip of a logistic unit without biases is refused, and a slice through θ*
-// and its image shows both equivalent minima.
-import type { Locator, Page } from 'playwright-core';
+// and its image shows both equivalent minima; the paths from θ* to its image (straight,
+// aligned, Bezier) with their barriers, and the plane through θ*, the image and the curve's
+// control point.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER_COLORS } from '../../renderer/landscape/markers.js';
-import { collectPageProblems, screenshot, useWebAppInChromium } from './browser.js';
+import { PATHS } from '../../renderer/plots/pathsSeries.js';
+import { openAppPage, openSection, waitFor } from './appSteps.js';
+import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, hexRgb } from './pixels.js';
 
 const MINIMUM = hexRgb(MARKER_COLORS.minimum);
 const SADDLE = hexRgb(MARKER_COLORS.saddle);
 const IMAGE = hexRgb(MARKER_COLORS.image);
+const THIRD = hexRgb(MARKER_COLORS.third);
 
 const env = useWebAppInChromium();
-
-async function openSection(page: Page, id: string): Promise<void> {
-  const section = page.locator(`[data-section="${id}"]`);
-  if ((await section.getAttribute('data-open')) !== 'true') await section.locator('.section__header').click();
-}
-
-async function waitFor(page: Page, locator: Locator, timeout = 60_000): Promise<void> {
-  try {
-    await locator.waitFor({ timeout });
-  } catch (error) {
-    const alerts = await page.locator('[role="alert"]').allInnerTexts();
-    throw new Error(`${(error as Error).message}\napp alerts: ${alerts.join(' | ') || 'none'}`);
-  }
-}
 
 describe('critical points and symmetries on seed-iris', () => {
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    page = await env.browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
-    problems = collectPageProblems(page);
-    await page.goto(env.app.url);
+    ({ page, problems } = await openAppPage(env, 1000));
   });
 
   afterAll(async () => {
@@ -102,6 +91,19 @@ describe('critical points and symmetries on seed-iris', () => {
     await screenshot(page, 'analysis-4-eigen-slice');
   });
 
+  it('plots sharpness λ_max and the Hessian index over training, ending at θ*’s own index', async () => {
+    await page.click('#sharpness-compute');
+    const summary = page.locator('#sharpness-summary');
+    await waitFor(page, summary);
+    expect(await summary.getAttribute('data-points')).toBe('25');
+    // The last snapshot is θ*: its index is the classification's (both from the full Hessian).
+    expect(await summary.getAttribute('data-last-index')).toBe(await page.locator('.classification').getAttribute('data-index'));
+    expect(await summary.innerText()).toMatch(/full Hessian · 25 snapshots · at step \d+: λ_max = \d\.\d+, index \d+/);
+    expect(Number(await page.locator('#sharpness-lambda').getAttribute('data-points'))).toBe(25);
+    expect(Number(await page.locator('#sharpness-index').getAttribute('data-points'))).toBe(25);
+    await screenshot(page.locator('.sharpness'), 'analysis-4b-sharpness');
+  });
+
   it('permutes the hidden units: the loss is unchanged, and the count of equivalent optima is 16!', async () => {
     await openSection(page, 'symmetry');
     await page.selectOption('#symmetry-kind', 'permute-random');
@@ -133,6 +135,60 @@ describe('critical points and symmetries on seed-iris', () => {
     const png = await screenshot(page.locator('#landscape-viewer canvas'), 'analysis-7-image-slice-canvas');
     expect(countNear(png, IMAGE, 40), 'the image marker').toBeGreaterThan(30);
     await screenshot(page, 'analysis-7-image-slice');
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('plots the loss from θ* to its image: straight, aligned and Bezier, with each barrier', async () => {
+    await page.selectOption('#paths-end', 'image');
+    await page.click('#paths-compute');
+    await waitFor(page, page.locator('.paths[data-status="ready"]'));
+    const plot = page.locator('#paths-plot');
+    expect(await plot.locator('path[data-series]').count()).toBe(3);
+    expect(await plot.getAttribute('data-points')).toBe(String(3 * 41));
+    const barrier = async (key: string) => Number(await page.locator(`.paths__barrier[data-path="${key}"]`).getAttribute('data-barrier'));
+    const [linear, aligned, curve] = [await barrier('linear'), await barrier('aligned'), await barrier('curve')];
+    expect(linear).toBeGreaterThan(0.05); // two equivalent minima, a hill between them
+    expect(aligned).toBeLessThan(1e-12); // weight matching undoes the permutation
+    expect(curve).toBeLessThan(linear / 5);
+    const text = await page.locator('.paths__barriers').innerText();
+    expect(text).toMatch(/straight line: barrier \d\.\d+/);
+    expect(text).toMatch(/after weight matching: barrier/);
+    expect(text).toMatch(/trained Bezier curve: barrier/);
+    const png = await screenshot(plot, 'analysis-8-paths-plot');
+    for (const p of PATHS) expect(countNear(png, hexRgb(p.color), 40), `the ${p.name} path`).toBeGreaterThan(40);
+    await screenshot(page.locator('[data-section="symmetry"]'), 'analysis-8-paths-panel');
+  });
+
+  it('slices the plane through θ*, its image and the Bezier control point in one click', async () => {
+    await page.selectOption('#paths-third', 'control');
+    await page.click('#slice-three');
+    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"][data-markers~="image"][data-markers~="third"]'));
+    await expect.poll(() => page.locator('.landscape-view').innerText()).toMatch(/plane through θ\* \(0, 0\), θ\*’s symmetry image \(1, 0\), Bezier control point/);
+    const png = await screenshot(page.locator('#landscape-viewer canvas'), 'analysis-9-three-point-plane-canvas');
+    expect(countNear(png, IMAGE, 40), 'the image marker').toBeGreaterThan(30);
+    expect(countNear(png, THIRD, 40), 'the control point marker').toBeGreaterThan(30);
+    await screenshot(page, 'analysis-9-three-point-plane');
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('scales the weights in front of batch norm: exact for a = −1, approximate for a = 3 because of ε, and says so', async () => {
+    await page.selectOption('#preset', 'moons-batchnorm');
+    await page.fill('#epochs', '10');
+    await page.click('#train-run');
+    await waitFor(page, page.locator('.training[data-status="done"]'));
+    await page.selectOption('#symmetry-kind', 'bn-scale');
+    await page.fill('#symmetry-unit', '1');
+    await page.fill('#symmetry-factor', '-1');
+    await page.click('#symmetry-apply');
+    await waitFor(page, page.locator('.symmetry[data-exact="true"]'));
+    expect(await page.locator('.symmetry').innerText()).toMatch(/loss unchanged/);
+    expect(await page.locator('.symmetry__note').count()).toBe(0);
+    await page.fill('#symmetry-factor', '3');
+    await page.click('#symmetry-apply');
+    await waitFor(page, page.locator('.symmetry[data-exact="false"]'));
+    expect(await page.locator('.symmetry__note').innerText()).toMatch(/^Not an exact symmetry: approximate because of batch norm's ε = 1e-5: .* exact only without batch norm's ε \(as ε → 0\)\.$/);
+    expect(Math.abs(Number(await page.locator('.symmetry').getAttribute('data-loss-change')))).toBeGreaterThan(0);
+    await screenshot(page.locator('[data-section="symmetry"]'), 'analysis-10-bn-scale');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });

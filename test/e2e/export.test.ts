@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageProblems, launchChromium, startWebApp, type WebApp } from './browser.js';
-import { fractionUnlike, hexRgb } from './pixels.js';
+import { ebmlDocType } from './ebml.js';
+import { countNear, fractionUnlike, hexRgb } from './pixels.js';
 
 // Downloads go to a temporary folder; the PNG is also kept beside the screenshots to look at.
 const screenshots = join(fileURLToPath(new URL('.', import.meta.url)), 'screenshots');
@@ -66,6 +67,8 @@ describe('exports and project files from the app', () => {
     expect(png.width).toBe(1920);
     expect(png.height).toBeGreaterThan(500);
     expect(fractionUnlike(png, hexRgb('#0d1017')), 'the part covered by the surface').toBeGreaterThan(0.05);
+    // The axes' tick labels (HTML over the canvas) are drawn into the image in their colour.
+    expect(countNear(png, hexRgb('#c3c9d8'), 30), 'pixels of the tick labels').toBeGreaterThan(500);
   });
 
   it('exports the SVG contour plot with its contours and path', async () => {
@@ -81,6 +84,55 @@ describe('exports and project files from the app', () => {
     const glb = await download('#export-glb', 'export-surface.glb');
     const report = await validator.validateBytes(new Uint8Array(glb));
     expect(report.issues.numErrors).toBe(0);
+  });
+
+  it('records the run on the surface as a WebM video that decodes', async () => {
+    const bytes = await download('#export-webm', 'export-run.webm');
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(ebmlDocType(bytes)).toBe('webm');
+    const canvas = await page.locator('#landscape-viewer canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+    // Decoded in a blank page: the app's Content-Security-Policy allows no blob: media.
+    const viewer = await browser!.newPage();
+    const video = await viewer.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const v = document.createElement('video');
+      v.muted = true;
+      v.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+      document.body.append(v);
+      const once = (name: string) => new Promise((resolve, reject) => {
+        v.addEventListener(name, resolve, { once: true });
+        v.addEventListener('error', () => reject(new Error(`the video does not decode: ${v.error?.message}`)), { once: true });
+      });
+      await once('loadeddata');
+      const headerDuration = v.duration;
+      // MediaRecorder writes no duration in the header; seeking past the end makes the
+      // browser scan the clusters and report the real one.
+      if (!Number.isFinite(v.duration)) {
+        v.currentTime = 1e9;
+        while (!Number.isFinite(v.duration)) await once('durationchange');
+      }
+      v.currentTime = v.duration / 2;
+      await once('seeked');
+      const c = document.createElement('canvas');
+      c.width = v.videoWidth;
+      c.height = v.videoHeight;
+      const g = c.getContext('2d')!;
+      g.drawImage(v, 0, 0);
+      const { data } = g.getImageData(0, 0, c.width, c.height);
+      let lit = 0;
+      for (let k = 0; k < data.length; k += 4) if (Math.abs(data[k] - 0x0d) + Math.abs(data[k + 1] - 0x10) + Math.abs(data[k + 2] - 0x17) > 48) lit++;
+      return { width: v.videoWidth, height: v.videoHeight, headerDuration: String(headerDuration), duration: v.duration, lit: lit / (data.length / 4), frame: c.toDataURL('image/png') };
+    }, bytes.toString('base64'));
+    await viewer.close();
+    const frame = Buffer.from(video.frame.split(',')[1], 'base64');
+    writeFileSync(join(screenshots, 'export-webm-frame.png'), frame);
+    expect({ width: video.width, height: video.height }).toEqual(canvas);
+    // Chromium's MediaRecorder leaves the duration out (Infinity until seeked); if it is there, it must agree.
+    if (video.headerDuration !== 'Infinity') expect(Number(video.headerDuration)).toBeCloseTo(video.duration, 1);
+    // The animation lasts its 4 s plus the held last frame.
+    expect(video.duration).toBeGreaterThan(3);
+    expect(video.duration).toBeLessThan(8);
+    expect(video.lit, 'the part of a mid-video frame covered by the surface').toBeGreaterThan(0.05);
   });
 
   it('saves and reopens a project', async () => {
@@ -99,6 +151,8 @@ describe('exports and project files from the app', () => {
     await expect.poll(() => page.locator('#project-status').innerText()).toMatch(/opened/);
     expect(await page.inputValue('#epochs')).toBe('10');
     await page.locator('#landscape-viewer[data-state="ready"]').waitFor({ timeout: 30_000 });
+    // Both files are recent, the one opened last first (a browser keeps names only).
+    expect(await page.locator('#project-recent option').allInnerTexts()).toEqual(['Recent…', 'export-project.json', 'losscape-project.json']);
   });
 
   it('refuses a corrupt project file with a clear error and changes nothing', async () => {

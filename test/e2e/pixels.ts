@@ -1,6 +1,6 @@
 // Pixel statistics of screenshots, for assertions that need no reference image.
 import type { PNG } from 'pngjs';
-import { viridis } from '../../renderer/colormap/viridis.js';
+import { colormap, type ColormapName } from '../../engine/io/figure/colormaps.js';
 
 /** An sRGB colour with channels 0…255. */
 export type Rgb255 = [number, number, number];
@@ -37,13 +37,13 @@ export function fractionUnlike(png: PNG, color: Rgb255, tolerance = 24): number 
 }
 
 /**
- * How many pixels fall close (within `tolerance`) to each of `bands` equal parts of the viridis
- * colormap: counts[0] is the dark-purple low end, counts[bands − 1] the yellow high end.
+ * How many pixels fall close (within `tolerance`) to each of `bands` equal parts of the colormap
+ * `name`: counts[0] is its low end, counts[bands − 1] its high end.
  */
-export function viridisBandCounts(png: PNG, bands = 8, tolerance = 22): number[] {
+export function colormapBandCounts(png: PNG, name: ColormapName, bands = 8, tolerance = 22): number[] {
   const samples = Array.from({ length: 128 }, (_, k) => {
     const t = k / 127;
-    return { t, rgb: viridis(t).map((c) => c * 255) as Rgb255 };
+    return { t, rgb: colormap(name, t).map((c) => c * 255) as Rgb255 };
   });
   const counts = new Array<number>(bands).fill(0);
   for (let i = 0; i < png.width * png.height; i++) {
@@ -59,6 +59,11 @@ export function viridisBandCounts(png: PNG, bands = 8, tolerance = 22): number[]
   return counts;
 }
 
+/** colormapBandCounts of viridis: counts[0] is the dark-purple low end, counts[bands − 1] the yellow high end. */
+export function viridisBandCounts(png: PNG, bands = 8, tolerance = 22): number[] {
+  return colormapBandCounts(png, 'viridis', bands, tolerance);
+}
+
 /** Parses '#rrggbb' into channels 0…255. */
 export function hexRgb(hex: string): Rgb255 {
   const n = Number.parseInt(hex.replace('#', ''), 16);
@@ -70,4 +75,18 @@ export function countNear(png: PNG, color: Rgb255, tolerance = 30): number {
   let near = 0;
   for (let i = 0; i < png.width * png.height; i++) if (distance(pixel(png, i), color) <= tolerance) near++;
   return near;
+}
+
+/** The fraction of pixels that differ by more than `tolerance` between two images of one size. */
+export function fractionChanged(a: PNG, b: PNG, tolerance = 24): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`images differ in size: ${a.width}×${a.height} and ${b.width}×${b.height}`);
+  let changed = 0;
+  const n = a.width * a.height;
+  for (let i = 0; i < n; i++) if (distance(pixel(a, i), pixel(b, i)) > tolerance) changed++;
+  return changed / n;
+}
+
+/** The colour at column x, row y. */
+export function pixelAt(png: PNG, x: number, y: number): Rgb255 {
+  return pixel(png, y * png.width + x);
 }

@@ -2,10 +2,11 @@
 // lecture's preset, compute a filter-normalized surface, look at it in 3D with the path,
 // switch to contours, compare batch norm on vs off. Then: the UI stays responsive while a
 // long scan runs in the workers, and Cancel stops it.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, screenshot, useWebAppInChromium } from './browser.js';
+import { openAppPage, openSection, waitFor } from './appSteps.js';
+import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, fractionUnlike, hexRgb, viridisBandCounts } from './pixels.js';
 
 // Colours the app draws with (renderer/scene/Trajectory.tsx, renderer/state/options.ts, TrainingCurves.tsx).
@@ -17,28 +18,6 @@ const CLASS_COLORS = ['#4e79a7', '#f28e2b', '#e15759'].map(hexRgb);
 
 const env = useWebAppInChromium();
 
-async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  const problems = collectPageProblems(page);
-  await page.goto(env.app.url);
-  return { page, problems };
-}
-
-/** Opens a sidebar section if it is closed. */
-async function openSection(page: Page, id: string): Promise<void> {
-  const section = page.locator(`[data-section="${id}"]`);
-  if ((await section.getAttribute('data-open')) !== 'true') await section.locator('.section__header').click();
-}
-
-/** Waits for `locator` to match; fails with the app's alerts if it does not. */
-async function waitFor(page: Page, locator: Locator, timeout = 60_000): Promise<void> {
-  try {
-    await locator.waitFor({ timeout });
-  } catch (error) {
-    const alerts = await page.locator('[role="alert"]').allInnerTexts();
-    throw new Error(`${(error as Error).message}\napp alerts: ${alerts.join(' | ') || 'none'}`);
-  }
-}
 
 /** Asserts that a plot shows viridis colours over part of it, from the dark end to the bright end. */
 function expectViridis(png: PNG, minBands = 5, minCovered = 0.1): void {
@@ -53,7 +32,7 @@ describe('the workflow: Iris → seed-iris → surface → 3D → contour → co
   let problems: string[];
 
   beforeAll(async () => {
-    ({ page, problems } = await openPage());
+    ({ page, problems } = await openAppPage(env));
   });
 
   afterAll(async () => {
@@ -157,7 +136,7 @@ describe('long and failing jobs: divergence, pause and stop, a responsive UI dur
   let problems: string[];
 
   beforeAll(async () => {
-    ({ page, problems } = await openPage());
+    ({ page, problems } = await openAppPage(env));
   });
 
   afterAll(async () => {

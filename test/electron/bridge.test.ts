@@ -25,7 +25,7 @@ describe('createBridge', () => {
   it('exposes only named actions, never ipcRenderer or a generic send', () => {
     const bridge = createBridge(fakeIpcRenderer().asRenderer);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['chooseFileToOpen', 'chooseFileToSave', 'onMenuAction', 'readTextFile', 'writeFile'].sort(),
+      ['addRecentFile', 'chooseFileToOpen', 'chooseFileToSave', 'onMenuAction', 'readRecentFile', 'readTextFile', 'recentFiles', 'writeFile'].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
@@ -38,11 +38,17 @@ describe('createBridge', () => {
     await bridge.chooseFileToSave('run.json', filters);
     await bridge.readTextFile('/a/run.json');
     await bridge.writeFile('/a/run.json', '{}');
+    await bridge.recentFiles();
+    await bridge.addRecentFile('/a/run.json');
+    await bridge.readRecentFile('/a/run.json');
     expect(ipc.invoke.mock.calls).toEqual([
       ['dialog:open', { filters }],
       ['dialog:save', { defaultName: 'run.json', filters }],
       ['file:read', { path: '/a/run.json' }],
       ['file:write', { path: '/a/run.json', data: '{}' }],
+      ['recent:list', {}],
+      ['recent:add', { path: '/a/run.json' }],
+      ['recent:read', { path: '/a/run.json' }],
     ]);
   });
 

@@ -6,6 +6,7 @@ import { invokeChannels } from '../../electron/ipc/channels.js';
 import { createIpcHandlers, type IpcHandlerDeps } from '../../electron/ipc/handlers.js';
 import { createUserPaths, PathNotAllowedError } from '../../electron/ipc/userPaths.js';
 import { IpcValidationError } from '../../electron/ipc/validate.js';
+import { createRecentFiles } from '../../electron/recentFiles.js';
 
 const appUrl = 'file:///app/dist/index.html';
 const chosen = path.resolve('/home/ada/lecture/run.json');
@@ -17,7 +18,7 @@ function event(id: number, url = appUrl, parent: unknown = null): IpcMainInvokeE
 }
 
 /** Registers the IPC over fakes: window 1 is ours; dialogs answer `dialogAnswer`. */
-function setup(dialogAnswer: string | null = chosen) {
+function setup(dialogAnswer: string | null = chosen, recent: string[] = []) {
   const handlers = new Map<string, (e: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>>();
   const ipcMain = { handle: (channel: string, h: never) => handlers.set(channel, h) } as unknown as IpcMain;
   const deps = {
@@ -26,6 +27,7 @@ function setup(dialogAnswer: string | null = chosen) {
     readTextFile: vi.fn(async (file: string) => `contents of ${file}`),
     writeFile: vi.fn(async () => undefined),
     userPaths: createUserPaths(),
+    recentFiles: createRecentFiles(recent, vi.fn(async () => undefined)),
   } satisfies IpcHandlerDeps;
   registerIpc(ipcMain, {
     isTrustedSender: createSenderCheck(() => [{ webContents: { id: 1 } }], appUrl),
@@ -126,6 +128,25 @@ describe('registerIpc', () => {
     await expect(invoke('file:read', { path: path.relative(process.cwd(), chosen) })).rejects.toBeInstanceOf(
       PathNotAllowedError,
     );
+  });
+});
+
+describe('recent files over IPC', () => {
+  it('adds only files the user chose, newest first', async () => {
+    const { invoke } = setup(chosen, [other]);
+    await expect(invoke('recent:add', { path: chosen })).rejects.toBeInstanceOf(PathNotAllowedError);
+    await invoke('dialog:save', { defaultName: 'run.json', filters });
+    await expect(invoke('recent:add', { path: chosen })).resolves.toEqual([chosen, other]);
+    await expect(invoke('recent:list', {})).resolves.toEqual([chosen, other]);
+  });
+
+  it('reads a recent file from an earlier session, and nothing else', async () => {
+    const { invoke, deps } = setup(null, [chosen]);
+    await expect(invoke('recent:read', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
+    await expect(invoke('recent:read', { path: chosen })).resolves.toBe(`contents of ${chosen}`);
+    expect(deps.readTextFile.mock.calls).toEqual([[chosen]]);
+    // Opened from the list, it may be saved back.
+    await expect(invoke('file:write', { path: chosen, data: '{}' })).resolves.toBeUndefined();
   });
 });
 

@@ -39,6 +39,14 @@ describe('buildMenuTemplate', () => {
     expect(onAction.mock.calls.map((c) => c[0])).toEqual(['new', 'open', 'save', 'saveAs', 'export']);
   });
 
+  it('View sends the view and camera presets to the renderer', () => {
+    const onAction = vi.fn<(action: MenuAction) => void>();
+    const view = submenu(buildMenuTemplate(onAction, { isDev: false, isMac: false }), 'View');
+    for (const item of view) (item.click as (() => void) | undefined)?.();
+    expect(onAction.mock.calls.map((c) => c[0])).toEqual(['view:3d', 'view:contour', 'view:heatmap', 'camera:iso', 'camera:top', 'camera:side', 'camera:reset']);
+    expect(view.find((i) => i.label === 'Contour Plot')?.accelerator).toBe('CmdOrCtrl+2');
+  });
+
   it('View offers reload only in development, and always full screen and zoom', () => {
     const roles = (isDev: boolean) =>
       submenu(buildMenuTemplate(() => undefined, { isDev, isMac: false }), 'View').map((i) => i.role);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayOf, IpcValidationError, object, text, textOrBytes } from '../../electron/ipc/validate.js';
+import { arrayOf, IpcValidationError, object, oneOf, text, textOrBytes } from '../../electron/ipc/validate.js';
 
 describe('IPC schema checks', () => {
   const request = object({ name: text(5), tags: arrayOf(text(3), 2) });
@@ -20,6 +20,13 @@ describe('IPC schema checks', () => {
     expect(() => arrayOf(text(3), 2)(['a', 'b', 'c'], 'a')).toThrow('a: expected at most 2 items');
     expect(() => textOrBytes(2)(new Uint8Array(3), 'd')).toThrow(IpcValidationError);
     expect(textOrBytes(2)('ab', 'd')).toBe('ab');
+  });
+
+  it('accepts only the listed names with oneOf', () => {
+    const action = oneOf(['save', 'view:3d'] as const);
+    expect(action('view:3d', 'menu')).toBe('view:3d');
+    expect(() => action('view:4d', 'menu')).toThrow('menu: expected one of save, view:3d');
+    expect(() => action(undefined, 'menu')).toThrow(IpcValidationError);
   });
 
   it('rejects objects that are not plain', () => {

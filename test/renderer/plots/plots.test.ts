@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viridis } from '../../../renderer/colormap/viridis.js';
+import { colormap } from '../../../engine/io/figure/colormaps.js';
 import { surfaceDisplay } from '../../../renderer/landscape/surfaceDisplay.js';
 import { heatmapPixels } from '../../../renderer/plots/heatmapImage.js';
 import { linePath, thin } from '../../../renderer/plots/linePath.js';
@@ -28,9 +28,9 @@ describe('plot helpers', () => {
   it('paints the heatmap with β up and unknown values transparent', () => {
     const job = { alpha: Float64Array.of(0, 1), beta: Float64Array.of(0, 1), loss: Float64Array.of(0, 1, 0.5, NaN), accuracy: new Float64Array(4) } as SurfaceJob;
     const display = surfaceDisplay(job, 'loss', false);
-    const pixels = heatmapPixels(display, { min: 0, max: 1 });
+    const pixels = heatmapPixels(display, { min: 0, max: 1 }, 'viridis');
     // Row 0 is the top (β = 1): (α0, β1) = 1 → yellow, (α1, β1) unknown → transparent.
-    const yellow = viridis(1).map((c) => Math.round(c * 255));
+    const yellow = colormap('viridis', 1).map((c) => Math.round(c * 255));
     expect(Array.from(pixels.subarray(0, 4))).toEqual([...yellow, 255]);
     expect(pixels[7]).toBe(0);
     expect(pixels[11]).toBe(255);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { colormap, srgbToLinear } from '../../../engine/io/figure/colormaps.js';
 import { transformFor } from '../../../renderer/landscape/display.js';
 import { BOX_HEIGHT, frameOf, gridX, gridY, worldX, worldZ } from '../../../renderer/scene/frame.js';
 import { allocateLandscapeMesh, fillLandscapeMesh } from '../../../renderer/scene/landscapeMesh.js';
@@ -14,7 +15,7 @@ const identity = transformFor('loss', false);
 describe('landscape mesh buffers', () => {
   it('maps α to X, β to −Z and the loss to the box height', () => {
     const mesh = allocateLandscapeMesh(n, n);
-    fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity);
+    fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity, 'viridis');
     const vertex = (i: number, j: number) => Array.from(mesh.positions.subarray(3 * (i * n + j), 3 * (i * n + j) + 3));
     expect(vertex(2, 2)).toEqual([0, 0, -0]);
     expect(vertex(4, 4)[0]).toBeCloseTo(1, 6);
@@ -26,7 +27,7 @@ describe('landscape mesh buffers', () => {
 
   it('has unit normals that point up and lean away from the bowl’s centre', () => {
     const mesh = allocateLandscapeMesh(n, n);
-    fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity);
+    fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity, 'viridis');
     for (let v = 0; v < n * n; v++) {
       expect(Math.hypot(mesh.normals[3 * v], mesh.normals[3 * v + 1], mesh.normals[3 * v + 2])).toBeCloseTo(1, 5);
       expect(mesh.normals[3 * v + 1]).toBeGreaterThan(0);
@@ -39,13 +40,24 @@ describe('landscape mesh buffers', () => {
     const mesh = allocateLandscapeMesh(n, n);
     const partial = bowl.slice();
     partial.fill(NaN, 3 * n);
-    expect(fillLandscapeMesh(mesh, { alpha, beta, values: partial }, frame, identity)).toBe(2 * (n - 1) * 6);
-    expect(fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity)).toBe((n - 1) * (n - 1) * 6);
+    expect(fillLandscapeMesh(mesh, { alpha, beta, values: partial }, frame, identity, 'viridis')).toBe(2 * (n - 1) * 6);
+    expect(fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity, 'viridis')).toBe((n - 1) * (n - 1) * 6);
+  });
+
+  it('colours the vertices with the chosen colormap', () => {
+    const mesh = allocateLandscapeMesh(n, n);
+    fillLandscapeMesh(mesh, { alpha, beta, values: bowl }, frame, identity, 'magma');
+    const color = (buffer: Float32Array, v: number) => Array.from(buffer.subarray(3 * v, 3 * v + 3));
+    // The bowl's bottom (α, β) = (0, 0) is the low end, the corner (1, 2) the high end.
+    const bottom = 2 * n + 2;
+    const corner = n * n - 1;
+    color(mesh.colors, bottom).forEach((c, k) => expect(c).toBeCloseTo(srgbToLinear(colormap('magma', 0)[k]), 6));
+    color(mesh.colors, corner).forEach((c, k) => expect(c).toBeCloseTo(srgbToLinear(colormap('magma', 1)[k]), 6));
   });
 
   it('clamps values outside a shared range to the box', () => {
     const mesh = allocateLandscapeMesh(n, n);
-    fillLandscapeMesh(mesh, { alpha, beta, values: bowl.map((v) => v * 10) }, frame, identity);
+    fillLandscapeMesh(mesh, { alpha, beta, values: bowl.map((v) => v * 10) }, frame, identity, 'viridis');
     expect(Math.max(...Array.from(mesh.positions.filter((_, k) => k % 3 === 1)))).toBeCloseTo(BOX_HEIGHT, 6);
   });
 });

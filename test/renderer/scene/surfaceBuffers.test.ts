@@ -10,7 +10,7 @@ const saddle = evaluateToySurface('saddle', axes);
 describe('surface buffers', () => {
   it('fits the saddle into the plot box: x → X, y → −Z, f → Y from 0 to the box height', () => {
     const frame = sceneFrame(saddle);
-    const { positions } = surfaceBuffers(saddle, frame);
+    const { positions } = surfaceBuffers(saddle, frame, 'viridis');
     const vertex = (i: number, j: number) => Array.from(positions.subarray(3 * (i * 13 + j), 3 * (i * 13 + j) + 3));
     // (x, y) = (1.5, 0): f = 2.25, the maximum.
     expect(vertex(12, 6)[0]).toBeCloseTo(1, 6);
@@ -21,7 +21,7 @@ describe('surface buffers', () => {
   });
 
   it('has unit normals that point up, and two upward-facing triangles per cell', () => {
-    const { positions, normals, indices } = surfaceBuffers(saddle, sceneFrame(saddle));
+    const { positions, normals, indices } = surfaceBuffers(saddle, sceneFrame(saddle), 'viridis');
     for (let v = 0; v < normals.length / 3; v++) {
       expect(Math.hypot(normals[3 * v], normals[3 * v + 1], normals[3 * v + 2])).toBeCloseTo(1, 5);
       expect(normals[3 * v + 1]).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ export function inProcessClients(): WorkerClients {
       return { result, pause: () => trainingEndpoint.pause(), resume: () => trainingEndpoint.resume(), stop: () => trainingEndpoint.stop() };
     },
     prepareSurface: async (run, request) => landscapeEndpoint.prepareSurface(run, request),
+    prepareLine: async (run, request) => landscapeEndpoint.prepareLine(run, request),
     pool,
   };
 }

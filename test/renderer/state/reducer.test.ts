@@ -78,4 +78,11 @@ describe('project reducer', () => {
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
     expect(projectReducer(start, { type: 'load', state: JSON.parse(JSON.stringify(s)) })).toEqual(s);
   });
+
+  it('gives a project saved before the paths settings their defaults, keeping its other analysis settings', () => {
+    const { pathEnd, curveSteps, planeThird, ...older } = { ...start.analysis, symmetry: 'flip' as const, unit: 3 };
+    const loaded = projectReducer(start, { type: 'load', state: { ...start, analysis: older as typeof start.analysis } });
+    expect(loaded.analysis).toEqual({ ...start.analysis, symmetry: 'flip', unit: 3 });
+    expect([pathEnd, curveSteps, planeThird]).toEqual(['image', 300, 'control']);
+  });
 });

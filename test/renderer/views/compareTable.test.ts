@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunFile } from '../../../engine/io/runFile.js';
 import { defaultProject } from '../../../renderer/state/project.js';
 import { variantById } from '../../../renderer/state/variants.js';
-import type { CompareSide, SurfaceJob, TrainingJob } from '../../../renderer/session/types.js';
+import type { CompareSide, SpectrumJob, SurfaceJob, TrainingJob } from '../../../renderer/session/types.js';
 import { compareRows, parametersOf } from '../../../renderer/views/compareTable.js';
 
 const p = defaultProject();
@@ -33,5 +33,16 @@ describe('the comparison table', () => {
     expect(byLabel['accuracy (train / test)']).toEqual(['96.0 %', '96.0 %']);
     expect(byLabel['loss at θ* on the plane']).toEqual(['0.12', '–']);
     expect(byLabel['loss range on the plane']).toEqual(['0.12 … 3', '–']);
+  });
+
+  it('has one column per run for three runs, and their sharpness where the spectrum of a run is known', () => {
+    const sides = [side(0.3, null), side(0.2, null), side(0.1, null)].map((s, k) => ({ ...s, settings: variantById('init').runs(settings)[k], training: { ...s.training!, id: 10 + k } }));
+    const init = variantById('init');
+    const rows = compareRows(init, sides);
+    expect(rows[0]).toEqual({ label: 'initializer', values: ['xavier-normal', 'he-normal', 'orthogonal'], changed: true });
+    expect(rows.find((r) => r.label === 'final loss (train / test)')!.values).toEqual(['0.3', '0.2', '0.1']);
+    expect(rows.some((r) => r.label === 'sharpness λ_max')).toBe(false);
+    const spectrum = { trainingId: 11, status: 'ready', report: { top: [42.5, 3] } } as unknown as SpectrumJob;
+    expect(compareRows(init, sides, spectrum).find((r) => r.label === 'sharpness λ_max')!.values).toEqual(['–', '42.5', '–']);
   });
 });

@@ -1,0 +1,66 @@
+// The Landscape section's controls for a 1D slice: which line, the range of t and the number of
+// points; Compute and Cancel with the scan's progress.
+import { useDispatch, useProject, useServices, useSession } from '../AppContext.js';
+import { LINE_RANGES, type LineSettings } from '../state/project.js';
+import { ProgressBar } from '../ui/ProgressBar.js';
+import { NumberInput, Row, Select } from '../ui/fields.js';
+import { RangeRow } from './RangeRow.js';
+
+const pathOptions: { value: LineSettings['path']; label: string }[] = [
+  { value: 'interpolation', label: 'Initial θ₀ → trained θ*' },
+  { value: 'direction', label: 'Direction 1 through θ*' },
+];
+
+/** Which line, its range and resolution. */
+export function LineFields() {
+  const line = useProject((s) => s.line);
+  const dispatch = useDispatch();
+  const set = (patch: Partial<LineSettings>) => dispatch({ type: 'set', section: 'line', patch });
+  return (
+    <>
+      <Row label="Line" htmlFor="line-path" hint="Goodfellow et al.'s interpolation from the initial to the trained parameters, or the plane's first direction through θ*">
+        {/* Each line has its natural range of t: a new path starts from it. */}
+        <Select id="line-path" value={line.path} options={pathOptions} onChange={(path) => set({ path, range: LINE_RANGES[path] })} />
+      </Row>
+      <RangeRow axis="t" bounds={line.range} onChange={(range) => set({ range })} />
+      <Row label="Steps" htmlFor="line-steps" hint="Points along the line, ends included">
+        <NumberInput id="line-steps" value={line.steps} min={2} max={1001} integer onChange={(steps) => set({ steps })} />
+      </Row>
+    </>
+  );
+}
+
+/** Compute and Cancel for the line, and how far its scan is. */
+export function LineActions() {
+  const job = useSession((s) => s.line);
+  const run = useSession((s) => s.training);
+  const { project, session } = useServices();
+  const busy = job?.status === 'preparing' || job?.status === 'scanning';
+  const total = job?.t.length ?? 0;
+  return (
+    <>
+      <div className="actions">
+        <button id="compute-line" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computeLine(project.getState())}>
+          {busy ? 'Recompute' : 'Compute line'}
+        </button>
+        <button id="cancel-line" type="button" className="button" disabled={!busy} onClick={() => session.cancelLine()}>
+          Cancel
+        </button>
+      </div>
+      {!run?.run && <p className="hint">Train a run first: the line runs through its parameters.</p>}
+      {job && (
+        <div className="scan" data-status={job.status} data-points={job.done} data-total-points={total}>
+          <ProgressBar value={total > 0 ? job.done / total : 0} label="line progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />
+          <p className="training__line">
+            <span className={`badge badge--${job.status}`}>{job.status}</span> {job.status === 'preparing' ? 'planning the line…' : `${job.done} / ${total} points`}
+          </p>
+        </div>
+      )}
+      {job?.status === 'error' && (
+        <div className="message message--error" role="alert">
+          <strong>Could not compute the line.</strong> {job.error}
+        </div>
+      )}
+    </>
+  );
+}
