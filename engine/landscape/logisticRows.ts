@@ -47,25 +47,46 @@ export function logisticRows(point: PointSteps, pointwise: RowEvaluator): RowEva
     for (let k = 0; k < size; k++) ratio[k] = exp(-step * slope[k]);
     for (let g = 0; g < G; g++) {
       point.setTheta(alpha, betas[g]);
-      const fresh = g % RESTART === 0;
-      let preSet = false; // the pre-activations are only needed where an exact exp is
-      for (let k = 0; k < size; k++) {
-        let v = fresh ? 0 : e[k] * ratio[k];
-        if (!(v > TINY && v < HUGE)) {
-          if (!preSet) point.setPre(alpha, betas[g]);
-          preSet = true;
-          v = exp(-pre[k]);
-          e[k] = v > TINY ? v : 0; // a subnormal would carry its lost digits along the row
-        } else e[k] = v;
-        if (v < HUGE) act[k] = 1 / (1 + v);
-        else {
-          const ez = exp(pre[k]); // σ(z) = e^z/(1 + e^z) keeps its tiny value where e^{−z} overflows
-          act[k] = ez / (1 + ez);
-        }
-      }
+      // The pre-activations are only needed where an exact exp is.
+      if (recur(e, ratio, size, g % RESTART === 0)) point.setPre(alpha, betas[g]);
+      activate(e, pre, act, size);
       ({ loss: loss[g], accuracy: accuracy[g] } = point.finish());
     }
   };
+}
+
+/**
+ * e ← e·ratio entry by entry (kernels in functions of their own, which V8 optimizes whole,
+ * rather than as loops replaced mid-run); entries that would leave the normal range, and all
+ * of them when `fresh`, become NaN for activate to compute exactly. Whether any did.
+ */
+function recur(e: Float64Array, ratio: Float64Array, size: number, fresh: boolean): boolean {
+  let exact = fresh;
+  for (let k = 0; k < size; k++) {
+    const v = fresh ? NaN : e[k] * ratio[k];
+    if (v > TINY && v < HUGE) e[k] = v;
+    else {
+      e[k] = NaN;
+      exact = true;
+    }
+  }
+  return exact;
+}
+
+/** act = σ(z) = 1/(1 + e^{−z}), with e^{−z} computed exactly where recur left NaN. */
+function activate(e: Float64Array, pre: Float64Array, act: Float64Array, size: number): void {
+  for (let k = 0; k < size; k++) {
+    let v = e[k];
+    if (v !== v) {
+      v = exp(-pre[k]);
+      e[k] = v > TINY ? v : 0; // a subnormal would carry its lost digits along the row
+    }
+    if (v < HUGE) act[k] = 1 / (1 + v);
+    else {
+      const ez = exp(pre[k]); // σ(z) = e^z/(1 + e^z) keeps its tiny value where e^{−z} overflows
+      act[k] = ez / (1 + ez);
+    }
+  }
 }
 
 /** Whether β_g = β₀ + g·step to 1e-13 of the row's extent. */
