@@ -53,6 +53,7 @@ interface SymmetryOptions {
   split: 'train' | 'test';
   norm: 'batch' | 'running';
   seed: number;
+  approximate?: boolean;
   out?: string;
   outRun?: string;
   outAligned?: string;
@@ -64,6 +65,7 @@ interface SymmetryOptions {
 function transformsOf(options: SymmetryOptions, spec: MlpSpec): SymmetryTransform[] {
   const ordered = [...(options.permute ?? []), ...(options.flip ?? []), ...(options.rescale ?? []), ...(options.bnScale ?? [])].sort((a, b) => a.order - b.order);
   return ordered.map(({ request, order }): SymmetryTransform => {
+    if (request.kind === 'bn-scale') return { ...request, approximate: options.approximate ?? false };
     if (request.kind !== 'permute' || request.permutation !== 'random') return request as SymmetryTransform;
     let width: number;
     try {
@@ -232,7 +234,8 @@ export function registerSymmetryCommand(program: Command): void {
     .option('--permute <layer:perm>', 'permute the units of a hidden layer: new unit i = old unit perm[i], e.g. 0:2,0,1, or 0:random (repeatable)', orderedCollector(counter, parsePermute))
     .option('--flip <layer:unit>', 'flip the sign of a tanh, identity or logistic unit (repeatable)', orderedCollector(counter, parseFlip))
     .option('--rescale <layer:unit:a>', 'rescale a ReLU, leaky ReLU or identity unit by a > 0 (repeatable)', orderedCollector(counter, parseScale('rescale')))
-    .option('--bn-scale <layer:unit:a>', 'scale the weights in front of batch norm by a ≠ 0 (exact for ±1, else up to ε) (repeatable)', orderedCollector(counter, parseScale('bn-scale')))
+    .option('--bn-scale <layer:unit:a>', 'scale the weights in front of batch norm by a ≠ 0: exact for ±1; other factors only with --approximate (repeatable)', orderedCollector(counter, parseScale('bn-scale')))
+    .option('--approximate', "allow --bn-scale factors other than ±1, which batch norm's ε makes approximate (the loss moves by O(ε/σ²))")
     .option('--align <other.json>', "another run of the same model: permute its units to match the run's (weight matching) and compare the linear barriers")
     .addOption(new Option('--curve [endpoint]', 'fit a quadratic Bezier curve from the run to: image (the transformed run), other or aligned (default: other with --align, else image)').choices(['image', 'other', 'aligned']))
     .option('--curve-steps <n>', 'Adam steps on the control point', parseInteger, 300)

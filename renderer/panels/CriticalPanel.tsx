@@ -8,6 +8,7 @@ import { Section } from '../ui/Section.js';
 import { SharpnessSection } from './SharpnessSection.js';
 import { useAnalysisBlock } from './useAnalysisBlock.js';
 import { NumberInput, Row, Select, Toggle } from '../ui/fields.js';
+import { RunJobButtons } from '../ui/RunJobButtons.js';
 
 const methodOptions = [
   { value: 'auto', label: 'auto (full up to 500 parameters)' },
@@ -38,15 +39,9 @@ export function CriticalPanel() {
         </Row>
         <Toggle id="spectrum-density" label="Density" checked={settings.density} onChange={(density) => set({ density })} hint="The spectral density by stochastic Lanczos quadrature" />
       </div>
-      <div className="actions">
-        <button id="spectrum-compute" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computeSpectrum(project.getState())}>
-          Compute spectrum
-        </button>
-        <button id="spectrum-cancel" type="button" className="button" disabled={!busy} onClick={() => session.cancelSpectrum()}>
-          Cancel
-        </button>
-      </div>
-      {!run?.run && <p className="hint">Train a run first: the Hessian is taken at its final parameters θ*.</p>}
+      <RunJobButtons ids={['spectrum-compute', 'spectrum-cancel']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computeSpectrum(project.getState())} onCancel={() => session.cancelSpectrum()} needsRun="the Hessian is taken at its final parameters θ*.">
+        Compute spectrum
+      </RunJobButtons>
       {job && (
         <div className="spectrum" data-status={job.status}>
           {busy && (

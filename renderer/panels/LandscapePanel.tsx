@@ -10,6 +10,7 @@ import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Segmented, Select, Toggle } from '../ui/fields.js';
 import { LineActions, LineFields } from './LineFields.js';
 import { RangeRow } from './RangeRow.js';
+import { RunJobButtons } from '../ui/RunJobButtons.js';
 
 const resolutionOptions = RESOLUTIONS.map((n) => ({ value: String(n), label: `${n} × ${n}` }));
 
@@ -76,15 +77,9 @@ export function LandscapePanel() {
             <Segmented name="metric" value={landscape.metric} options={[{ value: 'loss', label: 'loss' }, { value: 'accuracy', label: 'accuracy' }]} onChange={(metric) => set({ metric })} />
           </Row>
           <Toggle id="log-scale" label="Log scale (loss)" checked={landscape.logScale} disabled={landscape.metric !== 'loss'} onChange={(logScale) => set({ logScale })} />
-          <div className="actions">
-            <button id="compute" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computeSurface(project.getState())}>
-              {busy ? 'Recompute' : 'Compute'}
-            </button>
-            <button id="cancel-scan" type="button" className="button" disabled={!busy} onClick={() => session.cancelSurface()}>
-              Cancel
-            </button>
-          </div>
-          {!run?.run && <p className="hint">Train a run first: the surface is sliced around its final parameters θ*.</p>}
+          <RunJobButtons ids={['compute', 'cancel-scan']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computeSurface(project.getState())} onCancel={() => session.cancelSurface()} needsRun="the surface is sliced around its final parameters θ*.">
+            {busy ? 'Recompute' : 'Compute'}
+          </RunJobButtons>
           {job && !busy && !job.plane && planChanged(job.settings, landscape) && <p className="hint">The plane’s settings changed since this surface: press Compute to see them.</p>}
           {job && (
             <div className="scan" data-status={job.status} data-rows={job.rowsComputed} data-total-rows={total}>

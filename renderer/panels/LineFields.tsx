@@ -5,6 +5,7 @@ import { LINE_RANGES, type LineSettings } from '../state/project.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { NumberInput, Row, Select } from '../ui/fields.js';
 import { RangeRow } from './RangeRow.js';
+import { RunJobButtons } from '../ui/RunJobButtons.js';
 
 const pathOptions: { value: LineSettings['path']; label: string }[] = [
   { value: 'interpolation', label: 'Initial θ₀ → trained θ*' },
@@ -39,15 +40,9 @@ export function LineActions() {
   const total = job?.t.length ?? 0;
   return (
     <>
-      <div className="actions">
-        <button id="compute-line" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computeLine(project.getState())}>
-          {busy ? 'Recompute' : 'Compute line'}
-        </button>
-        <button id="cancel-line" type="button" className="button" disabled={!busy} onClick={() => session.cancelLine()}>
-          Cancel
-        </button>
-      </div>
-      {!run?.run && <p className="hint">Train a run first: the line runs through its parameters.</p>}
+      <RunJobButtons ids={['compute-line', 'cancel-line']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computeLine(project.getState())} onCancel={() => session.cancelLine()} needsRun="the line runs through its parameters.">
+        {busy ? 'Recompute' : 'Compute line'}
+      </RunJobButtons>
       {job && (
         <div className="scan" data-status={job.status} data-points={job.done} data-total-points={total}>
           <ProgressBar value={total > 0 ? job.done / total : 0} label="line progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />

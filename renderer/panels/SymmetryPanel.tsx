@@ -14,7 +14,7 @@ const symmetryOptions: { value: SymmetryChoice; label: string }[] = [
   { value: 'permute-reverse', label: 'permute units (reverse)' },
   { value: 'flip', label: 'flip a unit’s sign' },
   { value: 'rescale', label: 'rescale a unit by a' },
-  { value: 'bn-scale', label: 'scale weights into batch norm by a' },
+  { value: 'bn-scale', label: 'scale weights into batch norm by a (approximate unless a = ±1)' },
 ];
 
 const factorHints: Partial<Record<SymmetryChoice, string>> = {

@@ -9,6 +9,7 @@ import type { PathsJob } from '../session/types.js';
 import type { PathEnd } from '../state/project.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { NumberInput, Row, Select } from '../ui/fields.js';
+import { RunJobButtons } from '../ui/RunJobButtons.js';
 import { useAnalysisBlock } from './useAnalysisBlock.js';
 
 const endOptions: { value: PathEnd; label: string }[] = [
@@ -33,14 +34,9 @@ export function SymmetryPaths() {
       <Row label="Curve steps" htmlFor="paths-steps" hint="Adam steps training the Bezier curve’s control point">
         <NumberInput id="paths-steps" value={settings.curveSteps} min={0} max={5000} integer onChange={(curveSteps) => set({ curveSteps })} />
       </Row>
-      <div className="actions">
-        <button id="paths-compute" type="button" className="button button--primary" disabled={!run?.run} title={run?.run ? undefined : 'Train a run first'} onClick={() => session.computePaths(project.getState())}>
-          Compute paths
-        </button>
-        <button id="paths-cancel" type="button" className="button" disabled={!busy} onClick={() => session.cancelPaths()}>
-          Cancel
-        </button>
-      </div>
+      <RunJobButtons ids={['paths-compute', 'paths-cancel']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computePaths(project.getState())} onCancel={() => session.cancelPaths()}>
+        Compute paths
+      </RunJobButtons>
       {busy && job && (
         <>
           <ProgressBar value={job.total > 0 ? job.done / job.total : 0} label="paths progress" />

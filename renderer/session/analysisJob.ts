@@ -63,7 +63,7 @@ export function transformOf(settings: AnalysisSettings, width: number): Symmetry
     case 'rescale':
       return { kind: 'rescale', layer, unit, factor };
     case 'bn-scale':
-      return { kind: 'bn-scale', layer, unit, factor };
+      return { kind: 'bn-scale', layer, unit, factor, approximate: true }; // the panel offers it as approximate and says so
   }
 }
 

@@ -105,8 +105,15 @@ describe('losscape symmetry', { timeout: 60_000 }, () => {
     expect(aligned.trajectory.params.at(-1)).toEqual(Array.from(aligned.theta));
   });
 
+  it('refuses a scaling in front of batch norm by a ≠ ±1 without --approximate, saying why', async () => {
+    const result = await losscape(['symmetry', '--run', 'bn.json', '--bn-scale', '0:1:3', '--out', 'bn-refused.json'], dir);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/scaling by 3 is no exact symmetry: batch norm's ε = 1e-5/);
+    await expect(fs.access(path.join(dir, 'bn-refused.json'))).rejects.toThrow();
+  });
+
   it('says a scaling in front of batch norm by a ≠ ±1 is approximate because of ε, and exact as ε → 0', async () => {
-    const result = await losscape(['symmetry', '--run', 'bn.json', '--bn-scale', '0:1:3', '--bn-scale', '0:2:-1', '--out', 'bn-s.json'], dir);
+    const result = await losscape(['symmetry', '--run', 'bn.json', '--bn-scale', '0:1:3', '--bn-scale', '0:2:-1', '--approximate', '--out', 'bn-s.json'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^losscape: symmetry: not an exact symmetry: scale the weights into batch norm of unit 1 of layer 0 by 3 \(approximate because of batch norm's ε = 1e-5: .*exact only without batch norm's ε \(as ε → 0\)\)$/)]);
     const [scaled, flipped] = (await read('bn-s.json')).transforms;

@@ -7,8 +7,11 @@ import { BN_EPS, buildLayout, type MlpSpec } from '../../nn/index.js';
 import { SymmetryRefused } from './errors.js';
 import { cloneState, layerParams, type NetworkState } from './network.js';
 
-/** The reason scaling the row in front of batch norm is refused, or null. */
-export function batchNormScaleRefusal(spec: MlpSpec, layer: number, unit: number, factor: number): string | null {
+/**
+ * The reason scaling the row in front of batch norm is refused, or null. A factor other than ±1
+ * is no exact symmetry, so it is refused unless asked for as the approximation it is.
+ */
+export function batchNormScaleRefusal(spec: MlpSpec, layer: number, unit: number, factor: number, approximate = false): string | null {
   const hidden = spec.hidden[layer];
   if (!hidden) return `layer ${layer} is not a hidden layer (they are 0 … ${spec.hidden.length - 1})`;
   if (!hidden.batchNorm) return `layer ${layer} has no batch norm, so its weights are not scale-invariant (rescaling needs ReLU-like units there)`;
@@ -16,6 +19,9 @@ export function batchNormScaleRefusal(spec: MlpSpec, layer: number, unit: number
   if (!Number.isFinite(factor) || factor === 0) return `the factor must be a finite number ≠ 0, got ${factor}`;
   if (spec.weightDecay > 0 && Math.abs(factor) !== 1) {
     return `the model has weight decay (λ = ${spec.weightDecay}): the penalty on ‖W‖² changes when a row is scaled, so this is no symmetry of the loss`;
+  }
+  if (!approximate && !batchNormScaleIsExact(factor)) {
+    return `scaling by ${factor} is no exact symmetry: batch norm's ε = ${BN_EPS.toExponential()} makes √(a²σ² + ε) ≠ |a|·√(σ² + ε); only a = ±1 is exact. Ask for it as an approximation to see how far the loss moves`;
   }
   return null;
 }
@@ -36,8 +42,8 @@ export function batchNormScaleNote(factor: number): string {
  * Scales row `unit` of layer `layer`'s weights (in front of its batch norm) by a ≠ 0:
  * W[j, :] × a, γ_j × sign(a), running mean × a, running variance × a².
  */
-export function scaleBatchNormInput(spec: MlpSpec, state: NetworkState, layer: number, unit: number, factor: number): NetworkState {
-  const refusal = batchNormScaleRefusal(spec, layer, unit, factor);
+export function scaleBatchNormInput(spec: MlpSpec, state: NetworkState, layer: number, unit: number, factor: number, approximate = false): NetworkState {
+  const refusal = batchNormScaleRefusal(spec, layer, unit, factor, approximate);
   if (refusal) throw new SymmetryRefused(refusal);
   const p = layerParams(buildLayout(spec), layer);
   const out = cloneState(state);

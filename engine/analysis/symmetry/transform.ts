@@ -13,13 +13,14 @@ import { applyUnitSymmetry, unitSymmetryRefusal } from './unitTransforms.js';
  * - `permute`: new unit i of the hidden layer (and its residual stream) = old unit permutation[i];
  * - `flip`: the sign of a tanh, identity or logistic unit;
  * - `rescale`: a ReLU, leaky ReLU or identity unit by factor > 0;
- * - `bn-scale`: the row in front of batch norm by factor ≠ 0 (exact for ±1 only; see batchNormScale.ts).
+ * - `bn-scale`: the row in front of batch norm by factor ≠ 0 (exact for ±1 only, so other factors
+ *   need `approximate`; see batchNormScale.ts).
  */
 export type SymmetryTransform =
   | { kind: 'permute'; layer: number; permutation: number[] }
   | { kind: 'flip'; layer: number; unit: number }
   | { kind: 'rescale'; layer: number; unit: number; factor: number }
-  | { kind: 'bn-scale'; layer: number; unit: number; factor: number };
+  | { kind: 'bn-scale'; layer: number; unit: number; factor: number; approximate?: boolean };
 
 /** The reason a transform is no symmetry of this model, or null when it is one. */
 export function symmetryRefusal(spec: MlpSpec, transform: SymmetryTransform): string | null {
@@ -40,7 +41,7 @@ export function symmetryRefusal(spec: MlpSpec, transform: SymmetryTransform): st
     case 'rescale':
       return unitSymmetryRefusal(spec, transform.layer, transform.unit, { kind: 'rescale', factor: transform.factor });
     case 'bn-scale':
-      return batchNormScaleRefusal(spec, transform.layer, transform.unit, transform.factor);
+      return batchNormScaleRefusal(spec, transform.layer, transform.unit, transform.factor, transform.approximate);
   }
 }
 
@@ -80,6 +81,6 @@ export function transformNetwork(spec: MlpSpec, state: NetworkState, transform: 
     case 'rescale':
       return applyUnitSymmetry(spec, state, transform.layer, transform.unit, { kind: 'rescale', factor: transform.factor });
     case 'bn-scale':
-      return scaleBatchNormInput(spec, state, transform.layer, transform.unit, transform.factor);
+      return scaleBatchNormInput(spec, state, transform.layer, transform.unit, transform.factor, transform.approximate);
   }
 }

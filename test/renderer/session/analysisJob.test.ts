@@ -19,7 +19,7 @@ describe('the analysis jobs’ helpers', () => {
     expect(transformOf({ ...settings, symmetry: 'permute-reverse' }, 4)).toEqual({ kind: 'permute', layer: 0, permutation: [3, 2, 1, 0] });
     expect(transformOf({ ...settings, symmetry: 'rescale', unit: 2, factor: 3 }, 4)).toEqual({ kind: 'rescale', layer: 0, unit: 2, factor: 3 });
     expect(transformOf({ ...settings, symmetry: 'flip', unit: 1 }, 4)).toEqual({ kind: 'flip', layer: 0, unit: 1 });
-    expect(transformOf({ ...settings, symmetry: 'bn-scale', unit: 1, factor: 3 }, 4)).toEqual({ kind: 'bn-scale', layer: 0, unit: 1, factor: 3 });
+    expect(transformOf({ ...settings, symmetry: 'bn-scale', unit: 1, factor: 3 }, 4)).toEqual({ kind: 'bn-scale', layer: 0, unit: 1, factor: 3, approximate: true });
   });
 
   it('says "loss unchanged" at rounding level only', () => {

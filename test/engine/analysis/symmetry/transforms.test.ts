@@ -129,11 +129,16 @@ describe('flips, rescalings and their inverses with weight decay', () => {
 });
 
 describe('the scale invariance in front of batch norm', () => {
-  it('holds up to ε for factors other than ±1, and says so', () => {
+  it('refuses factors other than ±1 unless asked for as an approximation, saying why', () => {
+    const c = randomCase('tanh', { batchNorm: true });
+    expect(() => applySymmetry(c.spec, c.state, { kind: 'bn-scale', layer: 1, unit: 0, factor: 3 }, c.batch, 'batch')).toThrow(/no exact symmetry: batch norm's ε = 1e-5 .* only a = ±1 is exact/);
+  });
+
+  it('holds up to ε for factors other than ±1 when asked for, and says so', () => {
     for (const activation of ['tanh', 'relu', 'gelu'] as const) {
       const c = randomCase(activation, { batchNorm: true });
       for (const norm of ['batch', 'running'] as const) {
-        const r = applySymmetry(c.spec, c.state, { kind: 'bn-scale', layer: 1, unit: 0, factor: 3 }, c.batch, norm);
+        const r = applySymmetry(c.spec, c.state, { kind: 'bn-scale', layer: 1, unit: 0, factor: 3, approximate: true }, c.batch, norm);
         expect(r.exact).toBe(false);
         expect(r.description).toMatch(/exact only without batch norm's ε/);
         expect(r.relativeChange).toBeLessThan(1e-3);
