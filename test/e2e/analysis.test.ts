@@ -6,10 +6,10 @@
 // aligned, Bezier) with their barriers, and the plane through θ*, the image and the curve's
 // control point.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARKER_COLORS } from '../../renderer/landscape/markers.js';
 import { PATHS } from '../../renderer/plots/pathsSeries.js';
-import { openAppPage, openSection, waitFor } from './appSteps.js';
+import { openSection, useAppPage, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, hexRgb } from './pixels.js';
 
@@ -23,14 +23,7 @@ const env = useWebAppInChromium();
 describe('critical points and symmetries on seed-iris', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await openAppPage(env, 1000));
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  useAppPage(env, (opened) => ({ page, problems } = opened), 1000);
 
   it('trains seed-iris briefly and computes its surface', async () => {
     await page.selectOption('#preset', 'seed-iris');

@@ -1,5 +1,6 @@
 // Steps the app's e2e tests share.
 import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { collectPageProblems, type WebApp } from './browser.js';
 
 /** A new page on the app (1440 px wide), with the problems it logs collected. */
@@ -8,6 +9,19 @@ export async function openAppPage(env: { readonly app: WebApp; readonly browser:
   const problems = collectPageProblems(page);
   await page.goto(env.app.url);
   return { page, problems };
+}
+
+/** Opens a page on the app before the file's tests (handing it to `use`) and closes it after them. */
+export function useAppPage(env: { readonly app: WebApp; readonly browser: Browser }, use: (opened: { page: Page; problems: string[] }) => void, height = 900): void {
+  let page: Page | undefined;
+  beforeAll(async () => {
+    const opened = await openAppPage(env, height);
+    page = opened.page;
+    use(opened);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
 }
 
 /** Opens a sidebar section if it is closed. */

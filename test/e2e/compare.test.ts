@@ -1,8 +1,8 @@
 // Comparing three runs (Xavier vs He vs orthogonal initialization): three surfaces on one
 // colour scale, a table with a column per run, and cameras that orbit together.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppPage, openSection, trainPreset, waitFor } from './appSteps.js';
+import { describe, expect, it } from 'vitest';
+import { openSection, trainPreset, useAppPage, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { colormapBandCounts, fractionChanged, fractionUnlike, hexRgb } from './pixels.js';
 
@@ -12,14 +12,7 @@ const SIDES = ['a', 'b', 'c'];
 describe('comparing three initializers', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await openAppPage(env));
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  useAppPage(env, (opened) => ({ page, problems } = opened));
 
   const cameraOf = (side: string) => page.locator(`#compare-${side} canvas`).getAttribute('data-camera');
 

@@ -1,9 +1,9 @@
 // The 2D and 1D views around training: decision regions over Two moons that change as the
 // network trains, and the line plot from the initial to the trained parameters.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLASS_COLORS } from '../../renderer/state/options.js';
-import { openAppPage, openSection, trainPreset, waitFor } from './appSteps.js';
+import { openSection, trainPreset, useAppPage, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, fractionChanged, hexRgb } from './pixels.js';
 
@@ -16,14 +16,7 @@ const env = useWebAppInChromium();
 describe('decision regions and line plots', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await openAppPage(env));
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  useAppPage(env, (opened) => ({ page, problems } = opened));
 
   it('colours the Two moons plane by the predicted class, live while the network trains', async () => {
     await page.selectOption('#dataset', 'synthetic:moons');

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppPage, openSection, waitFor } from './appSteps.js';
+import { openAppPage, openSection, useAppPage, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, fractionUnlike, hexRgb, viridisBandCounts } from './pixels.js';
 
@@ -30,14 +30,7 @@ function expectViridis(png: PNG, minBands = 5, minCovered = 0.1): void {
 describe('the workflow: Iris → seed-iris → surface → 3D → contour → compare', () => {
   let page: Page;
   let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await openAppPage(env));
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  useAppPage(env, (opened) => ({ page, problems } = opened));
 
   it('previews Iris, coloured by class', async () => {
     await page.selectOption('#dataset', 'builtin:iris');
