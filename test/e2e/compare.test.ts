@@ -16,6 +16,13 @@ describe('comparing three initializers', () => {
 
   const cameraOf = (side: string) => page.locator(`#compare-${side} canvas`).getAttribute('data-camera');
 
+  /** Waits until every view shows the same camera (orbiting eases out over several frames), then returns it per view. */
+  async function settledCameras(): Promise<(string | null)[]> {
+    const selector = SIDES.map((side) => `#compare-${side} canvas`).join(', ');
+    await page.waitForFunction((sel) => new Set([...document.querySelectorAll(sel)].map((c) => c.getAttribute('data-camera'))).size === 1, selector, { timeout: 10_000 });
+    return Promise.all(SIDES.map(cameraOf));
+  }
+
   /** The viewers' boxes fit in the window side by side: none overlaps another, the page does not scroll sideways. */
   async function expectTiled(sides: string[]): Promise<void> {
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
@@ -65,7 +72,7 @@ describe('comparing three initializers', () => {
     await page.mouse.move(box.x + box.width / 2 + 160, box.y + box.height / 2 + 30, { steps: 12 });
     await page.mouse.up();
     await page.waitForTimeout(800);
-    const moved = await Promise.all(SIDES.map(cameraOf));
+    const moved = await settledCameras();
     expect(moved[0]).not.toBe(start[0]);
     expect(moved[1]).toBe(moved[0]);
     expect(moved[2]).toBe(moved[0]);
