@@ -23,7 +23,7 @@ export function LessonRoute({ children }: { children: ReactNode }) {
   return (
     <div className="lesson-page">
       <header className="lesson-page__bar">
-        <span className="lesson-page__brand">Losscape</span>
+        <span className="brand__name">Losscape</span>
         <span className="lesson-page__name">Autodiff lesson</span>
         <a className="lesson-page__back" id="lesson-close" href="#">
           ← back to the app

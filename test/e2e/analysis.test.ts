@@ -23,7 +23,7 @@ const env = useWebAppInChromium();
 describe('critical points and symmetries on seed-iris', () => {
   let page: Page;
   let problems: string[];
-  useAppPage(env, (opened) => ({ page, problems } = opened), 1000);
+  useAppPage(env, (opened) => ({ page, problems } = opened), { width: 1440, height: 1000 });
 
   it('trains seed-iris briefly and computes its surface', async () => {
     await page.selectOption('#preset', 'seed-iris');

@@ -3,19 +3,24 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { collectPageProblems, type WebApp } from './browser.js';
 
-/** A new page on the app (1440 px wide), with the problems it logs collected. */
-export async function openAppPage(env: { readonly app: WebApp; readonly browser: Browser }, height = 900): Promise<{ page: Page; problems: string[] }> {
-  const page = await env.browser.newPage({ viewport: { width: 1440, height }, deviceScaleFactor: 1 });
+interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A new page on the app (1440 × 900 unless told), with the problems it logs collected. */
+export async function openAppPage(env: { readonly app: WebApp; readonly browser: Browser }, viewport: Viewport = { width: 1440, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await env.browser.newPage({ viewport, deviceScaleFactor: 1 });
   const problems = collectPageProblems(page);
   await page.goto(env.app.url);
   return { page, problems };
 }
 
 /** Opens a page on the app before the file's tests (handing it to `use`) and closes it after them. */
-export function useAppPage(env: { readonly app: WebApp; readonly browser: Browser }, use: (opened: { page: Page; problems: string[] }) => void, height = 900): void {
+export function useAppPage(env: { readonly app: WebApp; readonly browser: Browser }, use: (opened: { page: Page; problems: string[] }) => void, viewport?: Viewport): void {
   let page: Page | undefined;
   beforeAll(async () => {
-    const opened = await openAppPage(env, height);
+    const opened = await openAppPage(env, viewport);
     page = opened.page;
     use(opened);
   });

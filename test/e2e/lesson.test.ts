@@ -2,15 +2,16 @@
 // lecture's trace for y₁ = sin(w₁x + w₀), y₂ = cos(w₁x + w₀), steps forward mode on w₁ and
 // reverse mode on y₂ node by node (the current node outlined in the graph, the ȧ and ā
 // columns filling in), and points a caret at the column of a bad expression.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../renderer/lesson/format.js';
-import { collectPageProblems, launchChromium, screenshot, startWebApp, type WebApp } from './browser.js';
+import { useAppPage } from './appSteps.js';
+import { screenshot, useWebAppInChromium } from './browser.js';
 
-let app: WebApp | undefined;
-let browser: Browser | undefined;
+const env = useWebAppInChromium();
 let page: Page;
 let problems: string[] = [];
+useAppPage(env, (opened) => ({ page, problems } = opened), { width: 1280, height: 800 });
 
 // The lecture example's values, as the lesson opens: w₀ = 0.5, w₁ = 2, x = 0.75, so w₁x + w₀ = 2.
 const [w0, w1, x] = [0.5, 2, 0.75];
@@ -36,19 +37,9 @@ async function expectCurrent(node: number): Promise<void> {
 
 describe('autodiff lesson', () => {
   beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    problems = collectPageProblems(page);
     // A new user opens the app and follows the header's link to the lesson.
-    await page.goto(app.url);
     await page.click('#tab-lesson');
     await waitReady();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it("opens on the lecture's example with the evaluation trace a₁ … a₇", async () => {

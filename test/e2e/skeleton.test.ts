@@ -1,16 +1,17 @@
 // The walking skeleton end to end (now the app's Toy surfaces tab): the built web UI asks
 // its worker for a toy surface, draws it with WebGL in viridis colours, and redraws when
 // another surface is picked.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageProblems, launchChromium, screenshot, startWebApp, type WebApp } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppPage } from './appSteps.js';
+import { screenshot, useWebAppInChromium } from './browser.js';
 import { dominantColor, fractionUnlike, viridisBandCounts } from './pixels.js';
 
-let app: WebApp | undefined;
-let browser: Browser | undefined;
+const env = useWebAppInChromium();
 let page: Page;
 let problems: string[] = [];
+useAppPage(env, (opened) => ({ page, problems } = opened), { width: 1280, height: 800 });
 
 /** Waits until the viewer reports `surface` drawn; fails with the app's message if it reports an error. */
 async function waitForSurface(surface: string): Promise<void> {
@@ -34,17 +35,7 @@ function expectViridisPlot(png: PNG): void {
 
 describe('walking skeleton', () => {
   beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    problems = collectPageProblems(page);
-    await page.goto(app.url);
     await page.click('#tab-toy');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('draws the saddle x² − y² from the worker in viridis colours', async () => {
