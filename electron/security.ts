@@ -7,10 +7,12 @@ import type { Session, WebContents } from 'electron';
 /**
  * The policy sent with every `file:` response: only the app's own scripts, workers and
  * data; inline styles allowed (React and three set style attributes), nothing remote.
+ * 'wasm-unsafe-eval' lets the app compile its WebAssembly kernels (and h5wasm); it allows
+ * no JavaScript eval.
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -287,7 +287,7 @@ function gridCase(g: GridSpec): Case {
 const TIMED =
   'Losscape: planEvaluator(plan) from planSurface (filter-normalized random directions, seed 0), compiled once beforehand ' +
   '(its setup, which precomputes the first layer’s X·W*ᵀ, X·D₁ᵀ, X·D₂ᵀ, took {setup} and is not in this row), then one call = ' +
-  'scanTile of one whole row of the grid, loss and accuracy at every point (one-hidden-layer ReLU nets take the exact breakpoint sweep of breakpointRows.ts, logistic first layers the e^{−z} recurrence of logisticRows.ts). ' +
+  'scanTile of one whole row of the grid, loss and accuracy at every point (one-hidden-layer ReLU nets take the exact breakpoint sweep of breakpointRows.ts, logistic first layers the e^{−z} recurrence of logisticRows.ts; their inner loops and the softmax run in the WebAssembly kernels of engine/kernels, float64 with f64x2 SIMD). ' +
   'Losscape (pool): pool.scan of the whole grid on one worker_thread per core (started by the check); ' +
   'every scan sends the plan to every worker and compiles its evaluator there (a one-point scan takes {poolPoint}). tfjs and numpy evaluate every ' +
   'point as Li et al.’s code does: θ = θ* + α·d₁ + β·d₂ (numpy: one vector, then reshaped views; tfjs: tf.mul/tf.add per tensor, float32, weights as [in, out]), ' +

@@ -7,17 +7,18 @@
 // on (swept upwards) or the last where it is on (swept downwards), so only additions meet and
 // nothing cancels — and each point's logits are the coefficients evaluated at β. That costs
 // O(units·outputs) per sample and row plus O(outputs) per point, where a forward pass costs
-// O(units·outputs) per point.
+// O(units·outputs) per point. The sweep and the softmax run in the WebAssembly kernels
+// (engine/kernels/assembly/breakpoint.ts, softmax.ts); this file prepares each row.
 import { LEAKY_SLOPE, type Activation } from '../nn/index.js';
 import { lossSumsOnLogits, metricsOf } from '../nn/fast/loss.js';
 import type { CompiledMlp } from '../nn/fast/network.js';
+import { instantiateKernels } from '../kernels/kernels.js';
 import type { EvalData, RowEvaluator } from './evaluator.js';
 
 /** The slope of a supported unit where it is off (it is 1 where on). */
 const SLOPE_OFF: Partial<Record<Activation, number>> = { relu: 0, 'leaky-relu': LEAKY_SLOPE, identity: 1 };
-/** Samples whose logits at every point of a row are kept at once. */
-const BLOCK = 64;
-const NONE = -1;
+/** Logits kept at once: a block of samples at every point of a row (64 samples of 10 outputs on a 51-point row). */
+const LOGITS_PER_BLOCK = 32768;
 
 /** The first layer's products X·W*ᵀ, X·D₁ᵀ, X·D₂ᵀ, [n, units] each (no bias). */
 export interface FirstLayerProducts {
@@ -38,164 +39,76 @@ export function breakpointRows(net: CompiledMlp, data: EvalData, first: FirstLay
   const { n, targets } = data;
   const H = net.widths[0];
   const K = spec.outputs;
-  const K3 = 3 * K;
-  const slope = SLOPE_OFF[spec.hidden[0].activation]!;
   const [b0, w1, b1] = [net.biasAt[0], net.weightAt[1], net.biasAt[1]];
-  const P = new Float64Array(H);
-  const Q = new Float64Array(H);
-  const U = new Float64Array(H * K); // output weights at (α, 0), transposed to [unit, output]
-  const V = new Float64Array(H * K); // their change per unit of β, likewise
-  const bias = new Float64Array(2 * K); // output bias at (α, 0) and its change per β: c₀ and c₁ of [c₀ | c₁ | c₂], logits = c₀ + β·c₁ + β²·c₂
+  let kernel: SweepKernel | null = null;
   let order = new Int32Array(0);
-  let sorted = new Float64Array(0);
-  let logits = new Float64Array(0);
-  let upStart = new Int32Array(0); // bucket g of the up sweep: upUnits[upStart[g] … upStart[g+1])
-  let downStart = new Int32Array(0);
-  let upFill = new Int32Array(0);
-  let downFill = new Int32Array(0);
-  const upUnits = new Int32Array(H);
-  const downUnits = new Int32Array(H);
-  const bucket = new Int32Array(H); // g for up, G + g for down, NONE otherwise
-  const whole = new Float64Array(K3);
-  const running = new Float64Array(K3);
-
-  /** Adds (p + βq)·(U_j + βV_j) to the coefficients `to`. */
-  const addUnit = (to: Float64Array, j: number, p: number, q: number) => {
-    for (let k = 0, u = j * K; k < K; k++, u++) {
-      to[k] += p * U[u];
-      to[K + k] += q * U[u] + p * V[u];
-      to[2 * K + k] += q * V[u];
-    }
-  };
   return (alpha, betas, loss, accuracy) => {
     const G = betas.length;
-    if (order.length !== G) {
-      order = new Int32Array(G);
-      sorted = new Float64Array(G);
-      upStart = new Int32Array(G + 1);
-      downStart = new Int32Array(G + 1);
-      upFill = new Int32Array(G + 1);
-      downFill = new Int32Array(G + 1);
-      logits = new Float64Array(G * BLOCK * K);
-    }
+    if (!kernel || kernel.points < G) kernel = sweepKernel(net, data, first, G);
+    const { exports: wasm, f64: a, at, rowsPerBlock } = kernel;
+    if (order.length !== G) order = new Int32Array(G);
     order.forEach((_, g) => (order[g] = g));
-    order.sort((a, b) => betas[a] - betas[b]);
-    order.forEach((i, g) => (sorted[g] = betas[i]));
+    order.sort((x, y) => betas[x] - betas[y]);
+    order.forEach((i, g) => (a.sorted[g] = betas[i]));
     for (let j = 0; j < H; j++) {
+      a.pBias[j] = b0 >= 0 ? center[b0 + j] + alpha * d1[b0 + j] : 0;
+      a.qBias[j] = b0 >= 0 ? d2[b0 + j] : 0;
       for (let k = 0; k < K; k++) {
         const w = w1 + k * H + j;
-        U[j * K + k] = center[w] + alpha * d1[w];
-        V[j * K + k] = d2[w];
+        a.U[j * K + k] = center[w] + alpha * d1[w];
+        a.V[j * K + k] = d2[w];
       }
     }
     for (let k = 0; k < K; k++) {
-      bias[k] = b1 >= 0 ? center[b1 + k] + alpha * d1[b1 + k] : 0;
-      bias[K + k] = b1 >= 0 ? d2[b1 + k] : 0;
+      a.outBias[k] = b1 >= 0 ? center[b1 + k] + alpha * d1[b1 + k] : 0;
+      a.outBias[K + k] = b1 >= 0 ? d2[b1 + k] : 0;
     }
     const decay = weightDecayCoefficients(net, center, d1, d2, alpha);
-    const sums = Array.from({ length: G }, () => ({ loss: 0, correct: 0 }));
-    for (let r0 = 0; r0 < n; r0 += BLOCK) {
-      const rows = Math.min(BLOCK, n - r0);
-      for (let b = 0; b < rows; b++) {
-        const r = r0 + b;
-        for (let j = 0, at = r * H; j < H; j++, at++) {
-          P[j] = first.base[at] + alpha * first.along1[at] + (b0 >= 0 ? center[b0 + j] + alpha * d1[b0 + j] : 0);
-          Q[j] = first.along2[at] + (b0 >= 0 ? d2[b0 + j] : 0);
+    a.sums.fill(0);
+    for (let r0 = 0; r0 < n; r0 += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, n - r0);
+      wasm.sweepBlock(r0, rows, alpha, G);
+      if (spec.loss === 'softmax-ce') wasm.softmaxSums(at.logits, at.targets + 8 * r0 * K, rows, K, G, at.sums);
+      else {
+        for (let g = 0; g < G; g++) {
+          const s = lossSumsOnLogits(spec, a.logits.subarray(g * rows * K, (g + 1) * rows * K), targets.subarray(r0 * K, (r0 + rows) * K), rows, null);
+          a.sums[2 * g] += s.loss;
+          a.sums[2 * g + 1] += s.correct;
         }
-        sweepSample(b, rows, G);
-      }
-      for (let g = 0; g < G; g++) {
-        const s = lossSumsOnLogits(spec, logits.subarray(g * rows * K, (g + 1) * rows * K), targets.subarray(r0 * K, (r0 + rows) * K), rows, null);
-        sums[g].loss += s.loss;
-        sums[g].correct += s.correct;
       }
     }
     for (let g = 0; g < G; g++) {
-      const m = metricsOf(spec, sums[g], n);
-      const beta = sorted[g];
+      const m = metricsOf(spec, { loss: a.sums[2 * g], correct: a.sums[2 * g + 1] }, n);
+      const beta = a.sorted[g];
       loss[order[g]] = m.loss + decay[0] + beta * (decay[1] + beta * decay[2]);
       accuracy[order[g]] = m.accuracy;
     }
   };
+}
 
-  /**
-   * The logits of one sample (P, Q filled) at every β of the row, into logits[:, b, :]. Each
-   * unit goes to `whole` (on along the whole row, with the bias and every unit's off-slope
-   * share) or to the bucket of the point where it switches on (sweeping up) or the last point
-   * where it is on (sweeping down); a sweep adds its buckets to a running sum as it passes them.
-   */
-  function sweepSample(b: number, rows: number, G: number): void {
-    whole.fill(0);
-    whole.set(bias);
-    upStart.fill(0);
-    downStart.fill(0);
-    const on = 1 - slope;
-    const spacing = G > 1 ? (sorted[G - 1] - sorted[0]) / (G - 1) : 1;
-    /** The first index whose β is > t (`strict`) or ≥ t, G if none: guessed as on an even grid, then walked to. */
-    const firstIndex = (t: number, strict: boolean): number => {
-      let g = Math.min(G, Math.max(0, Math.ceil((t - sorted[0]) / spacing)));
-      while (g > 0 && (sorted[g - 1] > t || (!strict && sorted[g - 1] === t))) g--;
-      while (g < G && !(sorted[g] > t || (!strict && sorted[g] === t))) g++;
-      return g;
-    };
-    for (let j = 0; j < H; j++) {
-      const p = P[j];
-      const q = Q[j];
-      bucket[j] = NONE;
-      if (Number.isNaN(p) || Number.isNaN(q)) {
-        whole[0] = NaN; // a NaN unit poisons the sample, as in a forward pass
-        continue;
-      }
-      if (slope !== 0) addUnit(whole, j, slope * p, slope * q);
-      if (on === 0) continue;
-      if (q > 0) {
-        const g = firstIndex(-p / q, true);
-        if (g === 0) addUnit(whole, j, on * p, on * q);
-        else if (g < G) {
-          bucket[j] = g;
-          upStart[g + 1]++;
-        }
-      } else if (q < 0) {
-        const g = firstIndex(-p / q, false) - 1;
-        if (g === G - 1) addUnit(whole, j, on * p, on * q);
-        else if (g >= 0) {
-          bucket[j] = G + g;
-          downStart[g + 1]++;
-        }
-      } else if (p > 0) addUnit(whole, j, on * p, on * q);
-    }
-    for (let g = 0; g < G; g++) {
-      upStart[g + 1] += upStart[g];
-      downStart[g + 1] += downStart[g];
-    }
-    upFill.set(upStart);
-    downFill.set(downStart);
-    for (let j = 0; j < H; j++) {
-      const g = bucket[j];
-      if (g === NONE) continue;
-      if (g < G) upUnits[upFill[g]++] = j;
-      else downUnits[downFill[g - G]++] = j;
-    }
-    running.fill(0);
-    for (let g = G - 1; g >= 0; g--) {
-      for (let u = downStart[g]; u < downStart[g + 1]; u++) addUnit(running, downUnits[u], on * P[downUnits[u]], on * Q[downUnits[u]]);
-      evaluate(running, g, b, rows, false);
-    }
-    running.set(whole);
-    for (let g = 0; g < G; g++) {
-      for (let u = upStart[g]; u < upStart[g + 1]; u++) addUnit(running, upUnits[u], on * P[upUnits[u]], on * Q[upUnits[u]]);
-      evaluate(running, g, b, rows, true);
-    }
-  }
+type SweepKernel = ReturnType<typeof sweepKernel>;
 
-  /** Writes (or adds) the coefficients evaluated at β_g to logits[g, b, :]. */
-  function evaluate(c: Float64Array, g: number, b: number, rows: number, add: boolean): void {
-    const beta = sorted[g];
-    for (let k = 0, o = (g * rows + b) * K; k < K; k++, o++) {
-      const v = c[k] + beta * (c[K + k] + beta * c[2 * K + k]);
-      logits[o] = add ? logits[o] + v : v;
-    }
-  }
+/** A kernel instance for rows of up to `points` points, with the data and first-layer products copied in and every array bound. */
+function sweepKernel(net: CompiledMlp, data: EvalData, first: FirstLayerProducts, points: number) {
+  const { n } = data;
+  const H = net.widths[0];
+  const K = net.spec.outputs;
+  const rowsPerBlock = Math.max(1, Math.floor(LOGITS_PER_BLOCK / (points * K)));
+  const kernel = instantiateKernels(
+    {
+      base: n * H, along1: n * H, along2: n * H, targets: n * K, pBias: H, qBias: H, U: H * K, V: H * K, outBias: 2 * K,
+      sorted: points, logits: points * rowsPerBlock * K, sums: 2 * points, P: H, Q: H, whole: 3 * K, running: 3 * K,
+    },
+    { bucket: H, upUnits: H, downUnits: H, upStart: points + 1, downStart: points + 1, upFill: points + 1, downFill: points + 1 },
+  );
+  const { f64: a, at, exports: wasm } = kernel;
+  a.base.set(first.base);
+  a.along1.set(first.along1);
+  a.along2.set(first.along2);
+  a.targets.set(data.targets);
+  wasm.bindBreakpoint(H, K, SLOPE_OFF[net.spec.hidden[0].activation]!, at.base, at.along1, at.along2, at.pBias, at.qBias, at.U, at.V, at.outBias, at.sorted, at.logits);
+  wasm.bindBreakpointScratch(at.P, at.Q, at.whole, at.running, at.bucket, at.upUnits, at.downUnits, at.upStart, at.downStart, at.upFill, at.downFill);
+  return { ...kernel, points, rowsPerBlock };
 }
 
 /** The weight decay λ/2·‖w*+α·w₁ + β·w₂‖² over the weight tensors, as coefficients of 1, β and β². */

@@ -61,13 +61,13 @@ export function createPlaneEvaluator(
   const base = project(center);
   const along1 = project(d1);
   const along2 = project(second);
-  const first = ws.pre[0];
 
   const setTheta = (alpha: number, beta: number) => {
     for (let i = 0; i < P; i++) theta[i] = center[i] + alpha * d1[i] + beta * second[i];
   };
   /** Layer 0's pre-activations at (α, β), once θ is set there. */
   const setPre = (alpha: number, beta: number) => {
+    const first = ws.pre[0];
     for (let r = 0; r < n; r++) {
       for (let o = 0, k = r * h0; o < h0; o++, k++) {
         first[k] = base[k] + alpha * along1[k] + beta * along2[k] + (b0 >= 0 ? theta[b0 + o] : 0);
@@ -87,7 +87,7 @@ export function createPlaneEvaluator(
     if (!hasLogisticRows(net)) return pointwise;
     const slope = along2.map((v, k) => v + (b0 >= 0 ? second[b0 + (k % h0)] : 0));
     const finish = () => forwardPass(net, ws, theta, x, n, targets, mode, 'activated');
-    return logisticRows({ setTheta, setPre, finish, pre: first, act: ws.act[0], slope }, pointwise);
+    return logisticRows(net, ws, data, { theta, setTheta, setPre, finish, slope }, pointwise);
   };
   return { at, row: rows() };
 }

@@ -4,26 +4,25 @@
 // which is most of a small network's time. Every RESTART points, and wherever the product
 // leaves the normal range, it starts again from an exact exp, so rounding compounds over a
 // few products only (relative error ~1e-15); the later layers run as in a forward pass.
-import type { CompiledMlp } from '../nn/fast/network.js';
+// The recurrence, the activations and (one hidden layer, softmax) the output layer and the
+// loss run in the WebAssembly kernels (engine/kernels/assembly/logistic.ts).
+import { instantiateKernels } from '../kernels/kernels.js';
 import { exp } from '../nn/fast/exp.js';
-import type { Metrics } from '../nn/fast/loss.js';
-import type { RowEvaluator } from './evaluator.js';
+import { metricsOf, type Metrics } from '../nn/fast/loss.js';
+import { weightDecayTerm, type CompiledMlp, type Workspace } from '../nn/fast/network.js';
+import type { EvalData, RowEvaluator } from './evaluator.js';
 
 const RESTART = 16;
-/** e^{−z} between these is a normal double whose reciprocal-plus-one loses nothing. */
-const TINY = 1e-290;
-const HUGE = 1e290;
 
 /** What the row needs of the evaluator's point-by-point machinery. */
 export interface PointSteps {
+  theta: Float64Array;
   /** Sets θ for (α, β). */
   setTheta(alpha: number, beta: number): void;
-  /** Sets layer 0's pre-activations `pre` for (α, β). */
+  /** Sets layer 0's pre-activations ws.pre[0] for (α, β). */
   setPre(alpha: number, beta: number): void;
-  /** The metrics once θ and layer 0's activations `act` are in place. */
+  /** The metrics by a forward pass, once θ and layer 0's activations ws.act[0] are in place. */
   finish(): Metrics;
-  pre: Float64Array;
-  act: Float64Array;
   /** ∂pre/∂β, entry by entry. */
   slope: Float64Array;
 }
@@ -34,61 +33,53 @@ export function hasLogisticRows(net: CompiledMlp): boolean {
   return first !== undefined && first.activation === 'logistic' && !first.batchNorm;
 }
 
-/** The row evaluator; rows whose β are not evenly spaced go point by point. */
-export function logisticRows(point: PointSteps, pointwise: RowEvaluator): RowEvaluator {
-  const { pre, act, slope } = point;
-  const size = pre.length;
-  const e = new Float64Array(size); // e^{−z} at the current point
-  const ratio = new Float64Array(size); // e^{−Δβ·Q}
+/**
+ * The row evaluator; rows whose β are not evenly spaced go point by point. Layer 0's
+ * pre-activations and activations move into the kernels' memory (ws.pre[0] and ws.act[0]
+ * become views of it); a network with one hidden layer and softmax cross-entropy finishes
+ * each point there too, the others by the forward pass.
+ */
+export function logisticRows(net: CompiledMlp, ws: Workspace, data: EvalData, point: PointSteps, pointwise: RowEvaluator): RowEvaluator {
+  const { spec } = net;
+  const { n } = data;
+  const units = net.widths[0];
+  const K = spec.outputs;
+  const size = n * units;
+  const dense = spec.hidden.length === 1 && spec.loss === 'softmax-ce';
+  const { exports: wasm, f64: a, at } = instantiateKernels(
+    { e: size, ratio: size, pre: size, act: size, targets: dense ? n * K : 0, weights: K * units, bias: K, logits: K, sums: 2 },
+    {},
+  );
+  ws.pre[0] = a.pre;
+  ws.act[0] = a.act;
+  wasm.bindLogistic(at.e, at.ratio, at.pre, at.act);
+  if (dense) a.targets.set(data.targets);
+  const { theta, slope } = point;
+  const [w1, b1] = [net.weightAt[1], net.biasAt[1]];
+  /** The output layer and the loss in the kernel: logits = W₁·σ(z) + b₁, softmax cross-entropy. */
+  const finishDense = (): Metrics => {
+    a.weights.set(theta.subarray(w1, w1 + K * units));
+    if (b1 >= 0) a.bias.set(theta.subarray(b1, b1 + K));
+    wasm.denseSoftmaxSums(n, units, K, at.weights, at.bias, at.targets, at.logits, at.sums);
+    const metrics = metricsOf(spec, { loss: a.sums[0], correct: a.sums[1] }, n);
+    metrics.loss += weightDecayTerm(net, theta);
+    return metrics;
+  };
+  const finish = dense ? finishDense : point.finish;
   return (alpha, betas, loss, accuracy) => {
     const G = betas.length;
     const step = G > 1 ? (betas[G - 1] - betas[0]) / (G - 1) : 0;
     if (!evenlySpaced(betas, step)) return pointwise(alpha, betas, loss, accuracy);
-    for (let k = 0; k < size; k++) ratio[k] = exp(-step * slope[k]);
+    for (let k = 0; k < size; k++) a.ratio[k] = exp(-step * slope[k]);
     for (let g = 0; g < G; g++) {
       point.setTheta(alpha, betas[g]);
       // The pre-activations are only needed where an exact exp is.
-      if (recur(e, ratio, size, g % RESTART === 0)) point.setPre(alpha, betas[g]);
-      activate(e, pre, act, size);
-      ({ loss: loss[g], accuracy: accuracy[g] } = point.finish());
+      if (wasm.recur(size, g % RESTART === 0)) point.setPre(alpha, betas[g]);
+      wasm.activate(size);
+      ({ loss: loss[g], accuracy: accuracy[g] } = finish());
     }
   };
 }
-
-/**
- * e ← e·ratio entry by entry (kernels in functions of their own, which V8 optimizes whole,
- * rather than as loops replaced mid-run); entries that would leave the normal range, and all
- * of them when `fresh`, become NaN for activate to compute exactly. Whether any did.
- */
-function recur(e: Float64Array, ratio: Float64Array, size: number, fresh: boolean): boolean {
-  let exact = fresh;
-  for (let k = 0; k < size; k++) {
-    const v = fresh ? NaN : e[k] * ratio[k];
-    if (v > TINY && v < HUGE) e[k] = v;
-    else {
-      e[k] = NaN;
-      exact = true;
-    }
-  }
-  return exact;
-}
-
-/** act = σ(z) = 1/(1 + e^{−z}), with e^{−z} computed exactly where recur left NaN. */
-function activate(e: Float64Array, pre: Float64Array, act: Float64Array, size: number): void {
-  for (let k = 0; k < size; k++) {
-    let v = e[k];
-    if (v !== v) {
-      v = exp(-pre[k]);
-      e[k] = v > TINY ? v : 0; // a subnormal would carry its lost digits along the row
-    }
-    if (v < HUGE) act[k] = 1 / (1 + v);
-    else {
-      const ez = exp(pre[k]); // σ(z) = e^z/(1 + e^z) keeps its tiny value where e^{−z} overflows
-      act[k] = ez / (1 + ez);
-    }
-  }
-}
-
 /** Whether β_g = β₀ + g·step to 1e-13 of the row's extent. */
 function evenlySpaced(betas: ArrayLike<number>, step: number): boolean {
   const G = betas.length;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { build, preview } from 'vite';
+import { contentSecurityPolicy } from '../../electron/security.js';
 import { afterAll, beforeAll } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +38,9 @@ export interface WebApp {
 
 /**
  * Builds the web UI with the repository's vite.config.ts into a fresh temporary folder (so a
- * running test never clobbers dist/) and serves it with Vite's preview server on a free port.
+ * running test never clobbers dist/) and serves it with Vite's preview server on a free port,
+ * every response under the desktop app's Content-Security-Policy, so the tests meet what
+ * Electron enforces (on workers too, which a page's meta policy does not reach).
  */
 export async function startWebApp(): Promise<WebApp> {
   const outDir = mkdtempSync(join(tmpdir(), 'losscape-e2e-'));
@@ -46,7 +49,7 @@ export async function startWebApp(): Promise<WebApp> {
     configFile: viteConfig,
     logLevel: 'warn',
     build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false, headers: { 'Content-Security-Policy': contentSecurityPolicy } },
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server did not report a local URL');

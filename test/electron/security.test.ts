@@ -79,10 +79,10 @@ describe('installContentSecurityPolicy', () => {
 
   it('is strict: nothing by default, scripts only from the app, no plugins or framing', () => {
     expect(contentSecurityPolicy).toContain("default-src 'none'");
-    expect(contentSecurityPolicy).toContain("script-src 'self'");
     expect(contentSecurityPolicy).toContain("object-src 'none'");
     expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
-    expect(contentSecurityPolicy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(contentSecurityPolicy).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(contentSecurityPolicy).not.toMatch(/script-src[^;]*'unsafe-(eval|inline)'/);
   });
 });
 

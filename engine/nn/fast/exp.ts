@@ -12,8 +12,8 @@ const LN2_STEP_HI = 6.93147180369123816490e-1 / STEPS;
 const LN2_STEP_LO = 1.90821492927058770002e-10 / STEPS;
 /** Adding and subtracting 1.5·2⁵² rounds a double of magnitude below 2⁵¹ to the nearest integer. */
 const ROUND = 6755399441055744;
-/** 2^(i/64) for i = 0 … 63. */
-const FRACTION = Float64Array.from({ length: STEPS }, (_, i) => 2 ** (i / STEPS));
+/** 2^(i/64) for i = 0 … 63 (the WebAssembly kernels' e^x reads it too). */
+export const EXP_FRACTION = Float64Array.from({ length: STEPS }, (_, i) => 2 ** (i / STEPS));
 const MIN_EXPONENT = -1100;
 /** 2^e for e = MIN_EXPONENT … 1099. */
 const POWER = Float64Array.from({ length: 2200 }, (_, i) => 2 ** (i + MIN_EXPONENT));
@@ -25,6 +25,6 @@ export function exp(x: number): number {
   const r = x - kf * LN2_STEP_HI - kf * LN2_STEP_LO;
   const k = kf | 0;
   const q = r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
-  const s = FRACTION[k & (STEPS - 1)] * POWER[(k >> 6) - MIN_EXPONENT];
+  const s = EXP_FRACTION[k & (STEPS - 1)] * POWER[(k >> 6) - MIN_EXPONENT];
   return s + s * q;
 }

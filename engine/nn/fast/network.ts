@@ -97,12 +97,16 @@ export function forwardPass(net: CompiledMlp, ws: Workspace, theta: Float64Array
     inner = m;
   }
   const metrics = lossOnLogits(spec, ws.pre[layers], targets, n, dLogits);
-  if (spec.weightDecay > 0) {
-    let sq = 0;
-    for (const e of net.weights) for (let i = e.offset; i < e.offset + e.size; i++) sq += theta[i] * theta[i];
-    metrics.loss += (spec.weightDecay / 2) * sq;
-  }
+  metrics.loss += weightDecayTerm(net, theta);
   return metrics;
+}
+
+/** The weight decay's share of the loss, λ/2·‖w‖² over the weight tensors (0 without decay). */
+export function weightDecayTerm(net: CompiledMlp, theta: Float64Array): number {
+  if (!(net.spec.weightDecay > 0)) return 0;
+  let sq = 0;
+  for (const e of net.weights) for (let i = e.offset; i < e.offset + e.size; i++) sq += theta[i] * theta[i];
+  return (net.spec.weightDecay / 2) * sq;
 }
 
 /** The batch statistics the last forward pass used, per batch-norm layer (copies). */

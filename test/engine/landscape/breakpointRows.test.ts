@@ -6,7 +6,7 @@ import { compileMlp } from '../../../engine/nn/fast/network.js';
 import { hasBreakpointRows } from '../../../engine/landscape/breakpointRows.js';
 import { createPlaneEvaluator } from '../../../engine/landscape/evaluator.js';
 
-const N = 150; // more than one block of samples
+const N = 150;
 const D = 4;
 const H = 9;
 
@@ -66,6 +66,23 @@ describe('breakpoint rows equal the autodiff objective at every point (relative 
     const one = new Float64Array(1);
     evaluator.row(0.25, [0.5], one, new Float64Array(1));
     expect(Math.abs(one[0] / loss[3] - 1)).toBeLessThan(1e-14);
+  });
+
+  it('rows longer than before regrow the kernel, and rows of many points split the samples into blocks', () => {
+    const { evaluator, reference } = setup('relu', 'softmax-ce', true, 0.01);
+    // 3 points, then 1001 (a new kernel, and 150 samples in blocks of 10), then 3 again in the larger kernel.
+    const lengths = [3, 1001, 3];
+    for (const count of lengths) {
+      const row = Array.from({ length: count }, (_, j) => -2 + (4 * j) / (count - 1));
+      const loss = new Float64Array(count);
+      const acc = new Float64Array(count);
+      evaluator.row(0.7, row, loss, acc);
+      for (let j = 0; j < count; j += count > 3 ? 97 : 1) {
+        const want = reference(0.7, row[j]);
+        expect(Math.abs(loss[j] - want.loss) / want.loss, `${count} points, β = ${row[j]}`).toBeLessThan(1e-10);
+        expect(acc[j]).toBe(want.accuracy);
+      }
+    }
   });
 
   it('a NaN in θ gives NaN, as a forward pass does', () => {

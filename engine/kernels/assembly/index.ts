@@ -1,0 +1,7 @@
+// (AssemblyScript) The kernels of the landscape evaluator, compiled to WebAssembly by
+// build.mjs; engine/kernels/kernels.ts instantiates them.
+export { heapBase } from './memory';
+export { setExpTable } from './exp';
+export { softmaxSums } from './softmax';
+export { bindBreakpoint, bindBreakpointScratch, sweepBlock } from './breakpoint';
+export { activate, bindLogistic, denseSoftmaxSums, recur } from './logistic';
