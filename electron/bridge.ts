@@ -5,8 +5,10 @@
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import {
+  isFilePath,
   isMenuAction,
   menuActionChannel,
+  openRecentChannel,
   type FileFilter,
   type InvokeChannel,
   type MenuAction,
@@ -18,6 +20,16 @@ import {
 export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>) {
   const invoke = <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> =>
     ipcRenderer.invoke(channel, request) as Promise<ResponseOf<C>>;
+  /** Calls `listener` with each message on `channel` that `accept` passes; answers a function that unsubscribes. */
+  const subscribe = <T>(channel: string, accept: (value: unknown) => value is T, listener: (value: T) => void): (() => void) => {
+    const handler = (_event: IpcRendererEvent, value: unknown) => {
+      if (accept(value)) listener(value);
+    };
+    ipcRenderer.on(channel, handler);
+    return () => {
+      ipcRenderer.removeListener(channel, handler);
+    };
+  };
   return {
     /** Asks the user for a file to open; answers its path, or null when cancelled. */
     chooseFileToOpen: (filters: FileFilter[]) => invoke('dialog:open', { filters }),
@@ -35,14 +47,8 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'r
     /** Reads one of the recent project files as UTF-8 text. */
     readRecentFile: (path: string) => invoke('recent:read', { path }),
     /** Calls `listener` with each menu command; answers a function that unsubscribes. */
-    onMenuAction(listener: (action: MenuAction) => void): () => void {
-      const handler = (_event: IpcRendererEvent, action: unknown) => {
-        if (isMenuAction(action)) listener(action);
-      };
-      ipcRenderer.on(menuActionChannel, handler);
-      return () => {
-        ipcRenderer.removeListener(menuActionChannel, handler);
-      };
-    },
+    onMenuAction: (listener: (action: MenuAction) => void) => subscribe(menuActionChannel, isMenuAction, listener),
+    /** Calls `listener` with the path of each file picked in File → Open Recent; answers a function that unsubscribes. */
+    onOpenRecent: (listener: (path: string) => void) => subscribe(openRecentChannel, isFilePath, listener),
   };
 }

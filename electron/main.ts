@@ -9,11 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../cli/atomicWrite.js';
 import { showOpenDialog, showSaveDialog } from './dialogs.js';
 import { createSenderCheck, registerIpc } from './ipc.js';
-import { menuActionChannel } from './ipc/channels.js';
+import { menuActionChannel, openRecentChannel } from './ipc/channels.js';
 import { createIpcHandlers } from './ipc/handlers.js';
 import { createUserPaths } from './ipc/userPaths.js';
-import { buildMenuTemplate } from './menu.js';
+import { buildMenuTemplate, type RecentMenu } from './menu.js';
 import { createRecentFiles, loadRecentFiles, saveRecentFiles } from './recentFiles.js';
+import { showRecentFiles } from './recentMenu.js';
 import { denyAllPermissions, hardenWebContents, installContentSecurityPolicy } from './security.js';
 import { createMainWindow } from './windows.js';
 import { keepOnScreen, loadWindowState, saveWindowState, trackWindowState } from './windowState.js';
@@ -31,7 +32,12 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
 
   const parentOf = (sender: WebContents) => BrowserWindow.fromWebContents(sender);
-  const recentFiles = createRecentFiles(await loadRecentFiles(recentFilesFile, { readFile }), (list) => saveRecentFiles(recentFilesFile, list));
+  // The menu follows the list (showRecent, set up below, before any change can happen).
+  const recentFiles = createRecentFiles(
+    await loadRecentFiles(recentFilesFile, { readFile }),
+    (list) => saveRecentFiles(recentFilesFile, list),
+    (list) => showRecent(list),
+  );
   registerIpc(ipcMain, {
     isTrustedSender: createSenderCheck(
       () => BrowserWindow.getAllWindows(),
@@ -48,13 +54,25 @@ async function start(): Promise<void> {
     }),
   });
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate(
-        (action) => BrowserWindow.getFocusedWindow()?.webContents.send(menuActionChannel, action),
-        { isDev: devServerUrl !== undefined, isMac: process.platform === 'darwin' },
-      ),
-    ),
+  const toRenderer = (channel: string, payload: string) => BrowserWindow.getFocusedWindow()?.webContents.send(channel, payload);
+  const recentMenu = (files: readonly string[]): RecentMenu => ({
+    files,
+    open: (file) => toRenderer(openRecentChannel, file),
+    clear: () => void recentFiles.clear().catch((error: unknown) => console.error('losscape: could not save the recent files:', error)),
+  });
+  const showRecent = showRecentFiles(
+    {
+      menu: Menu,
+      app,
+      platform: process.platform,
+      template: (files) =>
+        buildMenuTemplate((action) => toRenderer(menuActionChannel, action), {
+          isDev: devServerUrl !== undefined,
+          isMac: process.platform === 'darwin',
+          recent: recentMenu(files),
+        }),
+    },
+    recentFiles.list(),
   );
 
   const saved = await loadWindowState(windowStateFile, { readFile });

@@ -1,22 +1,46 @@
 /**
  * The application menu as a plain template. Items the renderer carries out send a
- * `MenuAction`; quitting, reloading, zoom, full screen and About use Electron's roles.
+ * `MenuAction` (or, for Open Recent, go to `RecentMenu`); quitting, reloading, zoom, full
+ * screen and About use Electron's roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction } from './ipc/channels.js';
 
-/** How the menu is built: development items, and macOS's app menu. */
+/** The File menu's Open Recent: the files, newest first, and what picking one or clearing does. */
+export interface RecentMenu {
+  files: readonly string[];
+  open(path: string): void;
+  clear(): void;
+}
+
+/** How the menu is built: development items, macOS's app menu, and the recent files (none if left out). */
 export interface MenuOptions {
   isDev: boolean;
   isMac: boolean;
+  recent?: RecentMenu;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
+const noRecentFiles: RecentMenu = { files: [], open: () => undefined, clear: () => undefined };
+
+/** The Open Recent submenu: one item per file (labelled with its path), then Clear Recently Opened. */
+function openRecentMenu({ files, open, clear }: RecentMenu): MenuItemConstructorOptions {
+  return {
+    label: 'Open Recent',
+    submenu: [
+      // A single & in a label marks a keyboard mnemonic; && shows one.
+      ...files.map((path) => ({ label: path.replaceAll('&', '&&'), click: () => open(path) })),
+      ...(files.length > 0 ? [separator] : []),
+      { label: 'Clear Recently Opened', enabled: files.length > 0, click: () => clear() },
+    ],
+  };
+}
+
 /** Builds the menu template; `onAction` receives the commands meant for the renderer. */
 export function buildMenuTemplate(
   onAction: (action: MenuAction) => void,
-  { isDev, isMac }: MenuOptions,
+  { isDev, isMac, recent = noRecentFiles }: MenuOptions,
 ): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -28,6 +52,7 @@ export function buildMenuTemplate(
     submenu: [
       item('New', 'new', 'CmdOrCtrl+N'),
       item('Open…', 'open', 'CmdOrCtrl+O'),
+      openRecentMenu(recent),
       separator,
       item('Save', 'save', 'CmdOrCtrl+S'),
       item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),

@@ -14,25 +14,35 @@ export async function loadRecentFiles(file: string, fs: { readFile(path: string,
   }
 }
 
-/** The main process's list: read it, add to it (saving each change through `save`). */
+/** The main process's list: read it, add to it, clear it (saving each change through `save`). */
 export interface RecentFiles {
   list(): string[];
   has(path: string): boolean;
   /** Moves `path` to the front and saves the list; answers the new list. */
   add(path: string): Promise<string[]>;
+  /** Empties the list and saves it. */
+  clear(): Promise<void>;
 }
 
-/** A recent-files list starting at `initial`, each change written with `save`. */
-export function createRecentFiles(initial: readonly string[], save: (list: string[]) => Promise<void>): RecentFiles {
+/**
+ * A recent-files list starting at `initial`. Each change is reported to `changed` (the native
+ * menu follows the list even if saving fails), then written with `save`.
+ */
+export function createRecentFiles(initial: readonly string[], save: (list: string[]) => Promise<void>, changed: (list: string[]) => void = () => undefined): RecentFiles {
   let list = [...initial];
+  const update = async (next: string[]) => {
+    list = next;
+    changed([...list]);
+    await save([...list]);
+  };
   return {
     list: () => [...list],
     has: (path) => list.includes(path),
     async add(path) {
-      list = withRecent(list, path);
-      await save(list);
+      await update(withRecent(list, path));
       return [...list];
     },
+    clear: () => update([]),
   };
 }
 

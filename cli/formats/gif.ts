@@ -1,9 +1,9 @@
 /**
  * An animated GIF of a training run on its surface: one frame per snapshot (or an even
  * sample of them), each the figure with the path travelled so far and a marker at that
- * snapshot, rasterized by resvg and quantized by gifenc to one palette.
+ * snapshot, rasterized by resvg and encoded by the engine's GIF writer.
  */
-import gifenc from 'gifenc';
+import { animatedGif } from '../../engine/io/export/index.js';
 import type { SurfaceFile } from '../../engine/io/index.js';
 import { CliError } from '../errors.js';
 import { svgToRgba } from './png.js';
@@ -17,23 +17,10 @@ export function frameSnapshots(count: number, frames: number): number[] {
   return Array.from({ length: frames }, (_, k) => Math.round((k * (count - 1)) / (frames - 1)));
 }
 
-/** The GIF of a surface's path, `frames` frames at `fps` frames per second, looping. */
+/** The GIF of a surface's path, `frames` frames at `fps` frames per second, looping; the last frame stays for eight. */
 export function trajectoryGif(file: SurfaceFile, figure: FrameFigure, options: { frames: number; fps: number }): Uint8Array {
   const count = file.trajectory?.length ?? 0;
   if (count === 0) throw new CliError('this surface file has no trajectory to animate; compute it from a run with snapshots');
   const snapshots = frameSnapshots(count, Math.max(2, options.frames));
-  const images = snapshots.map((k) => svgToRgba(figure(k)));
-  // One palette for every frame, from the first and last frames (the marker's colour included).
-  const { width, height } = images[0];
-  const sample = new Uint8Array(images[0].pixels.length * 2);
-  sample.set(images[0].pixels, 0);
-  sample.set(images[images.length - 1].pixels, images[0].pixels.length);
-  const palette = gifenc.quantize(sample, 256);
-  const gif = gifenc.GIFEncoder();
-  const delay = Math.round(1000 / options.fps);
-  images.forEach((image, k) => {
-    gif.writeFrame(gifenc.applyPalette(image.pixels, palette), width, height, { palette, delay: k === images.length - 1 ? delay * 8 : delay, repeat: 0 });
-  });
-  gif.finish();
-  return gif.bytes();
+  return animatedGif(snapshots.map((k) => svgToRgba(figure(k))), { fps: options.fps, holdSeconds: 7 / options.fps });
 }

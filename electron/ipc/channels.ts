@@ -86,3 +86,15 @@ export const menuActionCheck = oneOf(menuActions);
 export function isMenuAction(value: unknown): value is MenuAction {
   return (menuActions as readonly unknown[]).includes(value);
 }
+
+/** The main → renderer channel on which File → Open Recent sends the path of the file picked. */
+export const openRecentChannel = 'menu:open-recent';
+
+/** Whether a value received on `openRecentChannel` is a file path. */
+export function isFilePath(value: unknown): value is string {
+  try {
+    return filePath(value, openRecentChannel) !== '';
+  } catch {
+    return false;
+  }
+}

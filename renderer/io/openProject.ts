@@ -1,10 +1,36 @@
-// Showing a project file in the app (opened, recent or recovered): its settings, its run and
-// its surface. Everything is read and checked before anything changes.
+// Showing a project file in the app (opened, recent or recovered): its settings and cameras,
+// its run and surface, and its comparison; and the app as a project file to save. Everything
+// is read and checked before anything changes.
 import type { JsonValue, ProjectFile } from '../../engine/io/projectFile.js';
 import { projectFileOf, projectFileText } from '../../engine/io/projectFile.js';
-import type { AppServices } from '../AppContext.js';
-import { surfaceJobOf, trainingJobOf } from '../session/restore.js';
+import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
+import type { ScannedSurface } from '../../workers/export.js';
+import type { Session } from '../session/session.js';
 import { PROJECT_FORMAT as STATE_FORMAT, type ProjectState } from '../state/project.js';
+import type { ProjectAction } from '../state/reducer.js';
+import type { Store } from '../state/store.js';
+import { readSavedResults, restoredJobs, resultsToSave } from './projectResults.js';
+
+/** The app's services a project is shown in and saved from (AppServices' part, without React). */
+interface ProjectServices {
+  project: Store<ProjectState, ProjectAction>;
+  session: Session;
+}
+
+const isVector = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** Checks the kept cameras of an opened project (absent in projects saved before them). */
+function checkCameraViews(views: unknown): void {
+  if (views === undefined) return;
+  if (typeof views !== 'object' || views === null || Array.isArray(views)) throw new Error('the project’s camera views are damaged: they are not an object');
+  for (const [name, view] of Object.entries(views)) {
+    const v = (view ?? {}) as Record<string, unknown>;
+    const lens = typeof v.fov === 'number' && v.fov > 0 && v.fov < 180 && typeof v.zoom === 'number' && v.zoom > 0;
+    if (!isVector(v.position) || !isVector(v.target) || !lens) {
+      throw new Error(`the project’s ${name} camera is damaged: it needs a position and a target of three numbers each, a field of view between 0 and 180° and a positive zoom`);
+    }
+  }
+}
 
 /** Checks that an opened project's state is settings this app reads. */
 export function projectStateOf(state: JsonValue): ProjectState {
@@ -14,23 +40,30 @@ export function projectStateOf(state: JsonValue): ProjectState {
   for (const key of ['data', 'model', 'train', 'landscape', 'view', 'compare'] as const) {
     if (typeof s[key] !== 'object' || s[key] === null) throw new Error(`the project’s settings are incomplete: "${key}" is missing`);
   }
+  checkCameraViews(s.view!.cameraViews);
   return s as ProjectState;
 }
 
-/** Replaces the app's settings and results with `file`'s; throws, changing nothing, when its settings are unreadable. */
-export function showProjectFile({ project, session }: Pick<AppServices, 'project' | 'session'>, file: ProjectFile): void {
-  const state = projectStateOf(file.state);
-  const run = file.runs[0] ?? null;
-  const surface = file.surfaces[0] ?? null;
+/** Replaces the app's settings and results with `file`'s; throws, changing nothing, when its settings, cameras or results are unreadable. */
+export function showProjectFile({ project, session }: ProjectServices, file: ProjectFile): void {
+  const { results, ...state } = projectStateOf(file.state) as ProjectState & { results?: unknown };
+  const saved = readSavedResults(results, file);
   project.dispatch({ type: 'load', state });
-  session.restore((nextId) => {
-    const training = run ? trainingJobOf(nextId(), run, state) : null;
-    return { training, surface: surface && training ? surfaceJobOf(nextId(), training.id, surface, state) : null };
-  });
+  session.restore((nextId) => restoredJobs(saved, file, state, nextId));
+}
+
+/**
+ * The app as a project file: its settings and cameras, and its finished runs and surfaces
+ * (the current ones and the comparison's); `surfaceFile` writes a scan's surface file.
+ */
+export async function projectFileToSave({ project, session }: ProjectServices, surfaceFile: (scan: ScannedSurface) => Promise<SurfaceFile>, now = new Date()): Promise<ProjectFile> {
+  const { results, runs, scans } = resultsToSave(session.store.getState());
+  const surfaces = await Promise.all(scans.map((scan) => surfaceFile(scan)));
+  return projectFileOf({ state: { ...project.getState(), results } as unknown as JsonValue, runs, surfaces, savedAt: now });
 }
 
 /** The app's settings and finished run as a project file's text, without the surface (for the autosave). */
-export function settingsProjectText({ project, session }: Pick<AppServices, 'project' | 'session'>, now: Date, withRun = true): string {
+export function settingsProjectText({ project, session }: ProjectServices, now: Date, withRun = true): string {
   const run = session.store.getState().training?.run;
   return projectFileText(projectFileOf({ state: project.getState() as unknown as JsonValue, runs: withRun && run ? [run] : [], savedAt: now }));
 }

@@ -2,6 +2,8 @@
 // scene from t = 0 to 1 in real time, one call per animation frame. (Recording a 2D canvas that
 // composes the view with its HTML labels gave Chromium no frames, so the video has no labels.)
 
+import { HOLD_SECONDS, nextFrame, type AnimationOptions } from './animation.js';
+
 /** WebM types to ask MediaRecorder for, best first. */
 const WEBM_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
 
@@ -11,24 +13,8 @@ export function webmType(): string | null {
   return WEBM_TYPES.find((type) => MediaRecorder.isTypeSupported(type)) ?? null;
 }
 
-export interface RecordOptions {
-  /** Length of the animation, in seconds (the last frame is held a little longer). */
-  seconds: number;
-  fps: number;
-  /** Moves the scene to t ∈ [0, 1]. */
-  step(t: number): void;
-  /** Called with the fraction recorded, 0 … 1. */
-  onProgress?(fraction: number): void;
-  signal?: AbortSignal;
-}
-
-/** How long the last frame stays, so players do not end on a half-drawn marker. */
-const HOLD_SECONDS = 0.5;
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
 /** Records `canvas` while `options.step` animates it; answers the WebM, or null when aborted. */
-export async function recordWebm(canvas: HTMLCanvasElement, options: RecordOptions): Promise<Blob | null> {
+export async function recordWebm(canvas: HTMLCanvasElement, options: AnimationOptions): Promise<Blob | null> {
   const mimeType = webmType();
   if (!mimeType) throw new Error('this browser cannot record WebM video (MediaRecorder has no VP8 or VP9)');
   const stream = canvas.captureStream(options.fps);

@@ -1,9 +1,11 @@
 // Camera presets: iso (the default), top (the contour plot's view) and side (the profile
-// along α). A preset is applied when it is picked, and again on reset.
+// along α). A preset is applied when it is picked, and again on reset; a view the user
+// orbited (or a project brought back) is shown instead until a preset is picked.
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { PerspectiveCamera, type Camera } from 'three';
-import type { CameraPreset } from '../state/project.js';
+import type { CameraPreset, CameraView } from '../state/project.js';
+import type { Controls } from './cameraGroup.js';
+import { placeView } from './cameraView.js';
 
 /** Where the camera sits for each preset; it looks at TARGET. */
 export const CAMERA_POSITIONS: Record<CameraPreset, [number, number, number]> = {
@@ -17,11 +19,6 @@ export const CAMERA_FOV: Record<CameraPreset, number> = { iso: 38, top: 19, side
 
 export const CAMERA_TARGET: [number, number, number] = [0, 0.4, 0];
 
-interface OrbitLike {
-  target: { set(x: number, y: number, z: number): void };
-  update(): void;
-}
-
 /** Viewports narrower than this (width / height) move the camera back so the box still fits. */
 const FIT_ASPECT = 1.45;
 
@@ -34,33 +31,25 @@ export function cameraPosition(preset: CameraPreset, aspect: number): [number, n
   return [tx + (x - tx) * scale, ty + (y - ty) * scale, tz + (z - tz) * scale];
 }
 
-/** Puts `camera` (and the controls' target) where `preset` says, for a viewport of this aspect. */
-function placeCamera(camera: Camera, controls: OrbitLike | null, preset: CameraPreset, aspect: number): void {
-  camera.position.set(...cameraPosition(preset, aspect));
-  if (camera instanceof PerspectiveCamera) {
-    camera.fov = CAMERA_FOV[preset];
-    camera.updateProjectionMatrix();
-  }
-  camera.up.set(0, 1, 0);
-  if (controls) {
-    controls.target.set(...CAMERA_TARGET);
-    controls.update();
-  } else {
-    camera.lookAt(...CAMERA_TARGET);
-  }
+/** The view of `preset` for a viewport of this aspect. */
+function presetView(preset: CameraPreset, aspect: number): CameraView {
+  return { position: cameraPosition(preset, aspect), target: CAMERA_TARGET, fov: CAMERA_FOV[preset], zoom: 1 };
 }
 
-/** Moves the camera (and the orbit controls' target) to `preset` whenever `nonce` changes or the viewport's shape does. */
-export function CameraRig({ preset, nonce }: { preset: CameraPreset; nonce: number }) {
+/**
+ * Moves the camera (and the orbit controls' target) to `view` when there is one, else to
+ * `preset`, whenever either or `nonce` changes or the viewport's shape does.
+ */
+export function CameraRig({ preset, nonce, view }: { preset: CameraPreset; nonce: number; view?: CameraView }) {
   const camera = useThree((state) => state.camera);
   // A hidden canvas has no size: keep the last aspect until it is shown again.
   const aspect = useThree((state) => (state.size.width > 0 && state.size.height > 0 ? Math.round((state.size.width / state.size.height) * 10) / 10 : 0));
-  const controls = useThree((state) => state.controls) as unknown as OrbitLike | null;
+  const controls = useThree((state) => state.controls) as unknown as Controls | null;
   const invalidate = useThree((state) => state.invalidate);
   useEffect(() => {
     if (aspect === 0) return;
-    placeCamera(camera, controls, preset, aspect);
+    placeView(camera, controls, view ?? presetView(preset, aspect));
     invalidate();
-  }, [camera, controls, preset, nonce, aspect, invalidate]);
+  }, [camera, controls, preset, nonce, aspect, view, invalidate]);
   return null;
 }

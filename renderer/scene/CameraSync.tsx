@@ -1,9 +1,10 @@
 // Cameras that move together: orbiting, panning or zooming one viewer of a group puts every
 // other viewer's camera at the same place, looking at the same point (the comparison's views).
-// Per-frame work happens in the controls' change events, outside React.
+// Per-frame work happens in the controls' change events, outside React; CameraWatch shows each
+// view's own camera on its canvas.
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { copyView, expose, type CameraGroup, type Controls, type Member } from './cameraGroup.js';
+import { copyView, type CameraGroup, type Controls, type Member } from './cameraGroup.js';
 
 export { createCameraGroup, type CameraGroup } from './cameraGroup.js';
 
@@ -17,9 +18,7 @@ export function SyncedCamera({ group }: { group: CameraGroup }) {
     if (!controls) return;
     const member: Member = { camera, controls, canvas, invalidate: () => invalidate() };
     group.members.add(member);
-    expose(member);
     const onChange = () => {
-      expose(member);
       if (!group.copying) copyView(group, member);
     };
     controls.addEventListener('change', onChange);

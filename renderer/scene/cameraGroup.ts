@@ -29,7 +29,7 @@ export function createCameraGroup(): CameraGroup {
 }
 
 /** Writes the camera's position on its canvas (data-camera="x,y,z"), for tests and screen readers. */
-export function expose(member: Member): void {
+export function expose(member: Pick<Member, 'camera' | 'canvas'>): void {
   member.canvas.dataset.camera = member.camera.position.toArray().map((v) => v.toFixed(3)).join(',');
 }
 

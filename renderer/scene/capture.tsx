@@ -1,8 +1,8 @@
-// PNG captures of a 3D view at any size: the canvas's renderer draws the same scene from the
-// same camera into a larger drawing buffer once, the buffer is encoded, and the canvas goes
-// back to its size. The axes' HTML labels are drawn over it (labelOverlay.ts). Canvases
-// register themselves here (by element) so a menu outside the react-three-fiber tree can reach
-// their renderer.
+// Captures of a 3D view at any size: the canvas's renderer draws the same scene from the same
+// camera into a drawing buffer of that size once, the buffer is copied, and the canvas goes
+// back to its size; an animation's frames copy the canvas as drawn. The axes' HTML labels are
+// drawn over either (labelOverlay.ts). Canvases register themselves here (by element) so a
+// menu outside the react-three-fiber tree can reach their renderer.
 import { useThree, type RootState } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Color, Vector2 } from 'three';
@@ -26,9 +26,10 @@ export const MAX_CAPTURE_SIDE = 8192;
 
 /**
  * Renders the view of `canvas` `width` px wide (the height keeps the view's aspect, so the
- * camera is unchanged) and answers it as a PNG; a transparent capture drops the background.
+ * camera is unchanged) into a new 2D canvas, with its labels; a transparent capture drops the
+ * background.
  */
-export async function capturePng(canvas: HTMLCanvasElement, width: number, transparent = false): Promise<Blob> {
+function captureView(canvas: HTMLCanvasElement, width: number, transparent = false): HTMLCanvasElement {
   const get = registry.get(canvas);
   if (!get) throw new Error('this view cannot be captured: its canvas is not registered');
   const { gl, scene, camera, size, invalidate } = get();
@@ -42,7 +43,6 @@ export async function capturePng(canvas: HTMLCanvasElement, width: number, trans
   const previous = gl.getSize(new Vector2());
   const background = scene.background;
   const clearAlpha = gl.getClearAlpha();
-  let blob: Promise<Blob | null>;
   try {
     if (transparent) {
       scene.background = null;
@@ -52,13 +52,7 @@ export async function capturePng(canvas: HTMLCanvasElement, width: number, trans
     gl.setSize(w, h, false);
     gl.render(scene, camera);
     // Drawing copies the drawing buffer at once; the canvas may be restored right after.
-    const image = document.createElement('canvas');
-    image.width = w;
-    image.height = h;
-    const context = image.getContext('2d');
-    if (!context) throw new Error('the browser has no 2D canvas to draw the labels on');
-    drawView(canvas, context);
-    blob = new Promise((resolve) => image.toBlob(resolve, 'image/png'));
+    return viewImage(canvas, w, h);
   } finally {
     scene.background = background;
     gl.setClearAlpha(clearAlpha);
@@ -67,9 +61,33 @@ export async function capturePng(canvas: HTMLCanvasElement, width: number, trans
     gl.render(scene, camera);
     invalidate();
   }
-  const png = await blob;
+}
+
+/** The view of `canvas` `width` px wide as a PNG (see captureView). */
+export async function capturePng(canvas: HTMLCanvasElement, width: number, transparent = false): Promise<Blob> {
+  const image = captureView(canvas, width, transparent);
+  const png = await new Promise<Blob | null>((resolve) => image.toBlob(resolve, 'image/png'));
   if (!png) throw new Error('the browser could not encode the image');
   return png;
+}
+
+/**
+ * The view of `canvas` as last drawn, scaled to `width` px wide, with its labels: no render of
+ * its own (the canvas keeps its drawing buffer), so cheap enough for every frame of an animation.
+ */
+export function snapshotView(canvas: HTMLCanvasElement, width: number): HTMLCanvasElement {
+  return viewImage(canvas, Math.round(width), Math.round((width * canvas.height) / canvas.width));
+}
+
+/** A w × h canvas showing the view of `canvas` as it is now, with the axes' labels. */
+function viewImage(canvas: HTMLCanvasElement, w: number, h: number): HTMLCanvasElement {
+  const image = document.createElement('canvas');
+  image.width = w;
+  image.height = h;
+  const context = image.getContext('2d');
+  if (!context) throw new Error('the browser has no 2D canvas to draw the labels on');
+  drawView(canvas, context);
+  return image;
 }
 
 /** Draws the view of `canvas` as it is now, with the axes' labels, to fill `context`'s canvas. */

@@ -1,13 +1,14 @@
-// Jobs rebuilt from a project file's run and surface, so an opened project shows its results
-// without training or scanning again.
+// Jobs rebuilt from a project file's runs and surfaces, so an opened project shows its results
+// (the current run, its surface, a comparison) without training or scanning again.
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import { recipeOf, type ProjectState } from '../state/project.js';
+import type { RunSettings } from '../state/variants.js';
 import type { SurfaceJob, TrainingJob } from './types.js';
 
-/** A finished training job holding `run`. */
-export function trainingJobOf(id: number, run: RunFile, project: ProjectState): TrainingJob {
-  const recipe = recipeOf(project);
+/** A finished training job holding `run`, trained with `settings`. */
+export function trainingJobOf(id: number, run: RunFile, settings: RunSettings): TrainingJob {
+  const recipe = recipeOf(settings);
   const steps = run.stepLosses.length;
   const status = run.status === 'diverged' || run.status === 'stopped' ? run.status : 'done';
   return {

@@ -25,8 +25,8 @@ export interface Session extends AnalysisControls, LineControls, PathsControls, 
   /** Trains and scans the variant's runs (two to four), side by side. */
   compare(project: ProjectState): void;
   cancelCompare(): void;
-  /** Stops every job and shows finished results instead (an opened project's run and surface). */
-  restore(make: (nextId: () => number) => { training: TrainingJob | null; surface: SurfaceJob | null }): void;
+  /** Stops every job and shows finished results instead (an opened project's run, surface and comparison). */
+  restore(make: (nextId: () => number) => { training: TrainingJob | null; surface: SurfaceJob | null; compare?: CompareJob | null }): void;
 }
 
 /** A session whose jobs run on `clients`' workers. */
@@ -156,12 +156,12 @@ export function createSession(clients: WorkerClients): Session {
       surfaceAbort?.abort();
       lines.cancelLine();
       this.cancelCompare();
-      const { training: job, surface } = make(() => nextId++);
+      const { training: job, surface, compare = null } = make(() => nextId++);
       trainingId = job?.id ?? 0;
       analysis.cancelSpectrum();
       paths.cancelPaths();
       sharpness.cancelSharpness();
-      store.update(() => ({ training: job, surface, line: null, compare: null, spectrum: null, symmetry: null, paths: null, sharpness: null }));
+      store.update(() => ({ training: job, surface, line: null, compare, spectrum: null, symmetry: null, paths: null, sharpness: null }));
     },
     cancelCompare() {
       if (!compareAbort) return;

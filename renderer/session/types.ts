@@ -1,6 +1,7 @@
 // What the session holds: the results of the jobs the user started (runs, surfaces, a
-// comparison). Not part of the project file; redone from it. Large arrays are filled in
-// place as workers stream them; every change makes a new job object with a higher revision.
+// comparison). A project file keeps the finished runs and surfaces (io/projectResults.ts); the
+// rest is redone. Large arrays are filled in place as workers stream them; every change makes
+// a new job object with a higher revision.
 import type { RegionGrid } from '../../engine/analysis/decisionRegions.js';
 import type { SpectrumReport, SpectrumStage } from '../../engine/analysis/spectrum.js';
 import type { SharpnessSeries } from '../../engine/analysis/sharpness.js';

@@ -1,5 +1,5 @@
 // The project: everything a user sets, as one plain, serializable object. A project file is
-// this object; runs and surfaces are recomputed from it (they live in the session, not here).
+// this object, with the session's finished runs and surfaces beside it (io/projectResults.ts).
 import type { BuiltinName } from '../../engine/data/builtin.js';
 import type { ColormapName } from '../../engine/io/figure/colormaps.js';
 import type { DataSpec } from '../../engine/data/prepare.js';
@@ -94,6 +94,17 @@ export type ViewKind = '3d' | 'contour' | 'heatmap';
 export type CameraPreset = 'iso' | 'top' | 'side';
 export type SectionId = 'data' | 'model' | 'train' | 'landscape' | 'critical' | 'symmetry' | 'compare';
 
+/** The 3D views whose cameras a project keeps: the Landscape tab's, and the comparison's (its views move as one). */
+export type CameraViewName = 'landscape' | 'compare';
+
+/** An exact orbit camera: where it stands, the point it orbits, its vertical field of view (degrees) and zoom. */
+export interface CameraView {
+  position: [number, number, number];
+  target: [number, number, number];
+  fov: number;
+  zoom: number;
+}
+
 export interface ViewSettings {
   tab: Tab;
   kind: ViewKind;
@@ -106,6 +117,8 @@ export interface ViewSettings {
   camera: CameraPreset;
   /** Bumped to re-apply the camera preset (reset). */
   cameraNonce: number;
+  /** Cameras the user orbited (or a project brought back), shown instead of the preset until one is picked. */
+  cameraViews: Partial<Record<CameraViewName, CameraView>>;
   /** Where the playback marker sits along the trajectory, 0 (start) … 1 (end). */
   playback: number;
   toySurface: ToySurfaceName;
@@ -192,6 +205,7 @@ export function defaultProject(): ProjectState {
       wireframe: false,
       camera: 'iso',
       cameraNonce: 0,
+      cameraViews: {},
       playback: 1,
       toySurface: 'saddle',
       open: { data: true, model: false, train: true, landscape: true, critical: false, symmetry: false, compare: false },

@@ -1,6 +1,6 @@
 // Every change a user can make to the project, as actions on one pure reducer.
 import type { HiddenLayerSpec } from '../../engine/nn/spec.js';
-import { applyPreset, defaultProject, type CameraPreset, type ProjectState, type SectionId } from './project.js';
+import { applyPreset, defaultProject, type CameraPreset, type CameraView, type CameraViewName, type ProjectState, type SectionId } from './project.js';
 
 /** The sections of the project a `set` action may patch. */
 type Patchable = 'data' | 'model' | 'train' | 'landscape' | 'line' | 'view' | 'compare' | 'analysis';
@@ -15,6 +15,8 @@ export type ProjectAction =
   | { type: 'layer/set'; index: number; patch: Partial<HiddenLayerSpec> }
   | { type: 'section/toggle'; id: SectionId }
   | { type: 'camera'; preset: CameraPreset }
+  /** The camera of a 3D view after the user moved it (once it came to rest, not every frame). */
+  | { type: 'camera/view'; name: CameraViewName; view: CameraView }
   | { type: 'load'; state: ProjectState };
 
 /** Settings that decide a training run: editing them leaves the preset behind. */
@@ -67,7 +69,11 @@ export function projectReducer(state: ProjectState, action: ProjectAction): Proj
     case 'section/toggle':
       return { ...state, view: { ...state.view, open: { ...state.view.open, [action.id]: !state.view.open[action.id] } } };
     case 'camera':
-      return { ...state, view: { ...state.view, camera: action.preset, cameraNonce: state.view.cameraNonce + 1 } };
+      // A preset replaces every orbited view, shown or not.
+      return { ...state, view: { ...state.view, camera: action.preset, cameraNonce: state.view.cameraNonce + 1, cameraViews: {} } };
+    case 'camera/view':
+      if (JSON.stringify(state.view.cameraViews[action.name]) === JSON.stringify(action.view)) return state;
+      return { ...state, view: { ...state.view, cameraViews: { ...state.view.cameraViews, [action.name]: action.view } } };
     case 'load': {
       // Projects saved before the analysis sections, one of their settings or a view setting (colormap, contours, …) get their defaults.
       const defaults = defaultProject();

@@ -1,14 +1,21 @@
 // The Export menu's animation: plays the run's path on the 3D view (the playback marker moves
-// from the start to θ*) and records the canvas as a WebM video, with progress and cancel.
+// from the start to θ*) and records it as a WebM video (the canvas, in real time) or as an
+// animated GIF (frame by frame, with the axes' labels), with progress and cancel.
 import { useRef, useState } from 'react';
 import { useServices, useSession } from '../AppContext.js';
+import type { AnimationOptions } from '../io/animation.js';
 import { saveFile } from '../io/files.js';
+import { recordGif } from '../io/recordGif.js';
 import { recordWebm, webmType } from '../io/recordWebm.js';
 import { ProgressBar } from './ProgressBar.js';
 
 /** Seconds the marker takes from the start of the path to θ*. */
 export const ANIMATION_SECONDS = 4;
-const FPS = 30;
+const WEBM_FPS = 30;
+/** Fewer frames keep the GIF small; 12 a second still reads as motion. */
+const GIF_FPS = 12;
+/** Width of the GIF in pixels (its height keeps the view's aspect). */
+const GIF_WIDTH = 800;
 
 interface AnimationExportProps {
   /** Whether the menu allows exports now (a finished surface, shown in 3D, nothing running). */
@@ -17,7 +24,10 @@ interface AnimationExportProps {
   run(label: string, job: () => Promise<boolean>): Promise<void>;
 }
 
-/** The "Animation (WebM)" item, with its progress bar and Cancel button while it records. */
+/** Records the animation of the 3D view and saves it; answers false when cancelled. */
+type Recorder = (canvas: HTMLCanvasElement, options: AnimationOptions) => Promise<boolean>;
+
+/** The "Animation (WebM)" and "GIF" items, with a progress bar and Cancel button while one records. */
 export function AnimationExport({ enabled, run }: AnimationExportProps) {
   const { project } = useServices();
   const hasPath = useSession((s) => (s.surface?.trajectory.length ?? 0) > 1);
@@ -25,8 +35,9 @@ export function AnimationExport({ enabled, run }: AnimationExportProps) {
   const [progress, setProgress] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  const record = () =>
-    run('WebM', async () => {
+  /** Runs `record` over the playback from 0 to 1, then puts the playback back where it was. */
+  const animate = (label: string, fps: number, record: Recorder) =>
+    run(label, async () => {
       const canvas = document.querySelector<HTMLCanvasElement>('#landscape-viewer canvas');
       if (!canvas) throw new Error('there is no 3D view to record');
       const controller = new AbortController();
@@ -35,8 +46,7 @@ export function AnimationExport({ enabled, run }: AnimationExportProps) {
       const step = (t: number) => project.dispatch({ type: 'set', section: 'view', patch: { playback: t } });
       setProgress(0);
       try {
-        const video = await recordWebm(canvas, { seconds: ANIMATION_SECONDS, fps: FPS, step, onProgress: setProgress, signal: controller.signal });
-        return video !== null && (await saveFile('losscape-run.webm', video, 'video/webm', [{ name: 'WebM video', extensions: ['webm'] }]));
+        return await record(canvas, { seconds: ANIMATION_SECONDS, fps, step, onProgress: setProgress, signal: controller.signal });
       } finally {
         step(before);
         setProgress(null);
@@ -44,16 +54,39 @@ export function AnimationExport({ enabled, run }: AnimationExportProps) {
       }
     });
 
-  const title = !supported ? 'This browser cannot record WebM video' : hasPath ? 'The optimizer’s path played on the 3D view, as a WebM video' : 'The surface has no trajectory to animate';
+  const exportWebm = () =>
+    animate('WebM', WEBM_FPS, async (canvas, options) => {
+      const video = await recordWebm(canvas, options);
+      return video !== null && (await saveFile('losscape-run.webm', video, 'video/webm', [{ name: 'WebM video', extensions: ['webm'] }]));
+    });
+
+  const exportGif = () =>
+    animate('GIF', GIF_FPS, async (canvas, options) => {
+      const gif = await recordGif(canvas, GIF_WIDTH, options);
+      return gif !== null && (await saveFile('losscape-run.gif', gif, 'image/gif', [{ name: 'GIF image', extensions: ['gif'] }]));
+    });
+
+  const noPath = 'The surface has no trajectory to animate';
   return (
     <div className="menu__row">
-      <button id="export-webm" type="button" role="menuitem" className="button button--small" disabled={!enabled || !supported || !hasPath} title={title} onClick={() => void record()}>
+      <button
+        id="export-webm"
+        type="button"
+        role="menuitem"
+        className="button button--small"
+        disabled={!enabled || !supported || !hasPath}
+        title={!supported ? 'This browser cannot record WebM video' : hasPath ? 'The optimizer’s path played on the 3D view, as a WebM video' : noPath}
+        onClick={() => void exportWebm()}
+      >
         Animation (WebM)
+      </button>
+      <button id="export-gif" type="button" role="menuitem" className="button button--small" disabled={!enabled || !hasPath} title={hasPath ? 'The same animation as a GIF, with the axes’ labels' : noPath} onClick={() => void exportGif()}>
+        GIF
       </button>
       {progress !== null && (
         <>
           <ProgressBar value={progress} label="recording the animation" />
-          <button id="export-webm-cancel" type="button" className="button button--small" onClick={() => abort.current?.abort()}>
+          <button id="export-animation-cancel" type="button" className="button button--small" onClick={() => abort.current?.abort()}>
             Cancel
           </button>
         </>

@@ -1,19 +1,17 @@
 // The header's file menus: Export (the current surface as an image, a vector figure, data or a
-// mesh, written in the export worker) and Project (save and open a losscape.project/1 file).
+// mesh, written in the export worker) and Project (save and open a losscape.project/1 file with
+// the settings, cameras, runs, surfaces and comparison).
 import { useEffect, useState } from 'react';
-import type { JsonValue } from '../../engine/io/projectFile.js';
-import { projectFileOf, projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
-import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
-import type { ExportFormat, ScannedSurface } from '../../workers/export.js';
+import { projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
+import type { ExportFormat } from '../../workers/export.js';
 import { useServices, useProject, useSession } from '../AppContext.js';
 import { onExportWorker } from '../io/exportClient.js';
 import { markSaved } from '../io/autosave.js';
 import { baseName, bridge, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
-import { showProjectFile } from '../io/openProject.js';
+import { projectFileToSave, showProjectFile } from '../io/openProject.js';
 import { openRecentProject, recentProjects, rememberProject } from '../io/recentProjects.js';
+import { scanOf } from '../io/scannedSurface.js';
 import { capturePng } from '../scene/capture.js';
-import type { SessionState } from '../session/types.js';
-import { surfaceRequestOf } from '../state/project.js';
 import { AnimationExport } from './AnimationExport.js';
 import { MenuActions } from './MenuActions.js';
 import { RecoveryPrompt } from './RecoveryPrompt.js';
@@ -34,28 +32,12 @@ const exports: { format: ExportFormat; label: string; title: string; filter: Fil
 
 const PNG_WIDTHS = [1280, 1920, 2560, 3840];
 
-/** The scanned surface the session shows, if it is finished and its run is there. */
-function scanOf(session: SessionState): ScannedSurface | null {
-  const { surface, training } = session;
-  if (surface?.status !== 'ready' || !training?.run || training.id !== surface.trainingId) return null;
-  return {
-    run: training.run,
-    request: surfaceRequestOf(surface.settings),
-    alpha: surface.alpha,
-    beta: surface.beta,
-    loss: surface.loss,
-    accuracy: surface.accuracy,
-    trajectory: surface.trajectory,
-    info: surface.info,
-  };
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The Export menu. */
 export function ExportMenu() {
   const { session } = useServices();
-  const ready = useSession((s) => scanOf(s) !== null);
+  const ready = useSession((s) => scanOf(s.training, s.surface) !== null);
   const kind = useProject((s) => s.view.kind);
   const tab = useProject((s) => s.view.tab);
   const metric = useProject((s) => s.landscape.metric);
@@ -89,7 +71,8 @@ export function ExportMenu() {
 
   const exportAs = (entry: (typeof exports)[number]) =>
     run(entry.label, async () => {
-      const scan = scanOf(session.store.getState());
+      const { training, surface } = session.store.getState();
+      const scan = scanOf(training, surface);
       if (!scan) throw new Error('there is no finished surface');
       const out = await onExportWorker((w) => w.exportScan(scan, entry.format, { metric, log, colormap, theme: 'light', transparent }));
       const name = `losscape-surface${entry.format === 'svg-3d' ? '-3d' : entry.format === 'svg-contour' ? '-contour' : ''}.${out.extension}`;
@@ -158,11 +141,8 @@ export function ProjectMenu() {
     setBusy(true);
     setStatus(null);
     try {
-      const state = session.store.getState();
-      const scan = scanOf(state);
-      const surfaces: SurfaceFile[] = scan ? [await onExportWorker((w) => w.surfaceFile(scan))] : [];
-      const runs = state.training?.run ? [state.training.run] : [];
-      const text = projectFileText(projectFileOf({ state: project.getState() as unknown as JsonValue, runs, surfaces }));
+      const file = await projectFileToSave({ project, session }, (scan) => onExportWorker((w) => w.surfaceFile(scan)));
+      const text = projectFileText(file);
       const where = await saveFileAs('losscape-project.json', text, 'application/json', PROJECT_FILTERS);
       if (where === null) return;
       await remember(where);
@@ -186,6 +166,8 @@ export function ProjectMenu() {
       setStatus({ error: true, text: `Could not open the project: ${messageOf(error)}` });
     }
   };
+  /** Opens a recent project: from the Recent list, or from the desktop menu's File → Open Recent. */
+  const openRecent = (entry: string) => void open(() => openRecentProject(entry, PROJECT_FILTERS));
 
   return (
     <div className="project-menu" role="group" aria-label="project">
@@ -204,7 +186,7 @@ export function ProjectMenu() {
           title={bridge() ? 'Open a recent project' : 'Recent projects: pick the file again to open it'}
           onChange={(e) => {
             const entry = e.target.value;
-            if (entry) void open(() => openRecentProject(entry, PROJECT_FILTERS));
+            if (entry) openRecent(entry);
           }}
         >
           <option value="">Recent…</option>
@@ -217,7 +199,7 @@ export function ProjectMenu() {
       )}
       <RecoveryPrompt filters={PROJECT_FILTERS} />
       {/* The desktop menu's File commands do what these buttons do. */}
-      <MenuActions open={() => void open(() => openTextFile(PROJECT_FILTERS))} save={() => void save()} />
+      <MenuActions open={() => void open(() => openTextFile(PROJECT_FILTERS))} save={() => void save()} openRecent={openRecent} />
       {status && (
         <span id="project-status" className={status.error ? 'project-menu__status project-menu__status--error' : 'project-menu__status'} role={status.error ? 'alert' : 'status'} data-error={status.error}>
           {status.text}

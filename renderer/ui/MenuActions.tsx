@@ -11,6 +11,14 @@ import './menuActions.css';
 /** The part of `window.losscape` (electron/bridge.ts) used here. */
 interface MenuBridge {
   onMenuAction(listener: (action: unknown) => void): () => void;
+  onOpenRecent(listener: (path: string) => void): () => void;
+}
+
+interface MenuActionsProps {
+  open: () => void;
+  save: () => void;
+  /** Opens a file picked in File → Open Recent (the Project menu's open of a recent project). */
+  openRecent: (path: string) => void;
 }
 
 /** The menu's keyboard shortcuts, read from the menu itself so the list cannot drift from it. */
@@ -23,12 +31,14 @@ function menuShortcuts(): { label: string; keys: string }[] {
   return walk(buildMenuTemplate(() => undefined, { isDev: false, isMac: false }));
 }
 
-/** Wires the menu's commands to `open` and `save` (the Project menu's) and to the project store. */
-export function MenuActions({ open, save }: { open: () => void; save: () => void }) {
+/** Wires the menu's commands to `open`, `save` and `openRecent` (the Project menu's) and to the project store. */
+export function MenuActions({ open, save, openRecent }: MenuActionsProps) {
   const { project, session } = useServices();
   const [shortcuts, setShortcuts] = useState(false);
   const handlers = useRef<MenuHandlers | null>(null);
+  const openRecentRef = useRef(openRecent);
   useEffect(() => {
+    openRecentRef.current = openRecent;
     handlers.current = {
       newProject() {
         project.dispatch({ type: 'load', state: defaultProject() });
@@ -44,7 +54,12 @@ export function MenuActions({ open, save }: { open: () => void; save: () => void
   });
   useEffect(() => {
     const bridge = (window as unknown as { losscape?: MenuBridge }).losscape;
-    return bridge?.onMenuAction((action) => handlers.current && runMenuAction(action, handlers.current));
+    if (!bridge) return;
+    const unsubscribe = [
+      bridge.onMenuAction((action) => handlers.current && runMenuAction(action, handlers.current)),
+      bridge.onOpenRecent((path) => openRecentRef.current(path)),
+    ];
+    return () => unsubscribe.forEach((off) => off());
   }, []);
   if (!shortcuts) return null;
   return (

@@ -63,7 +63,7 @@ export function CompareView() {
                   <span className="muted compare__progress">{progress.text}</span>
                 </header>
                 {side.surface?.status !== 'ready' && <ProgressBar value={progress.value} label={`run ${TAGS[k]} progress`} />}
-                <SurfaceViewer id={`compare-${TAGS[k].toLowerCase()}`} job={side.surface} range={shared} empty={<p className="muted">{progress.text}…</p>} cameraGroup={cameras} />
+                <SurfaceViewer id={`compare-${TAGS[k].toLowerCase()}`} job={side.surface} range={shared} empty={<p className="muted">{progress.text}…</p>} cameraGroup={cameras} cameraName="compare" />
               </div>
             );
           })}

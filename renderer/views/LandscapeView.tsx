@@ -54,7 +54,7 @@ export function LandscapeView() {
         </div>
       ) : (
         <div className="stage">
-          <SurfaceViewer id="landscape-viewer" job={job} empty={empty} markers={markers} />
+          <SurfaceViewer id="landscape-viewer" job={job} empty={empty} markers={markers} cameraName="landscape" />
           <ColorBar range={display?.range ?? null} label={display?.label ?? metric} log={display?.log ?? false} />
         </div>
       )}

@@ -1,18 +1,20 @@
 // One surface job in the chosen view (3D, contour or heatmap), with its status and hover read-out.
 // data-state tells tests (and screen readers) what the viewer shows.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { useProject } from '../AppContext.js';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDispatch, useProject } from '../AppContext.js';
 import { formatValue } from '../format/ticks.js';
 import { valueAt } from '../landscape/display.js';
 import { ContourPlot } from '../plots/ContourPlot.js';
 import { useSize } from '../plots/useWidth.js';
 import { CAMERA_TARGET, CameraRig } from '../scene/CameraRig.js';
 import { SyncedCamera, type CameraGroup } from '../scene/CameraSync.js';
+import { CameraWatch } from '../scene/CameraWatch.js';
 import { gridX, gridY, frameOf } from '../scene/frame.js';
 import { LandscapePlot } from '../scene/LandscapePlot.js';
 import { SceneCanvas } from '../scene/SceneCanvas.js';
 import type { SurfaceMarker } from '../landscape/markers.js';
 import type { SurfaceJob } from '../session/types.js';
+import type { CameraView, CameraViewName } from '../state/project.js';
 import { useSurfaceDisplay } from './useSurfaceDisplay.js';
 
 interface SurfaceViewerProps {
@@ -26,6 +28,8 @@ interface SurfaceViewerProps {
   markers?: readonly SurfaceMarker[];
   /** Viewers whose cameras move with this one's (the comparison). */
   cameraGroup?: CameraGroup;
+  /** The project's name for this view's camera: where the user orbits it, it is kept (and saved) under this name. */
+  cameraName: CameraViewName;
 }
 
 /** Where the viewer stands, for data-state. */
@@ -36,10 +40,13 @@ function viewerState(job: SurfaceJob | null, drawn: boolean): string {
 }
 
 /** The surface of `job` in 3D, as contours or as a heatmap, following the project's view settings. */
-export function SurfaceViewer({ id, job, range, empty, markers = [], cameraGroup }: SurfaceViewerProps) {
+export function SurfaceViewer({ id, job, range, empty, markers = [], cameraGroup, cameraName }: SurfaceViewerProps) {
   const kind = useProject((s) => s.view.kind);
   const camera = useProject((s) => s.view.camera);
   const nonce = useProject((s) => s.view.cameraNonce);
+  const cameraView = useProject((s) => s.view.cameraViews[cameraName]);
+  const dispatch = useDispatch();
+  const keepView = useCallback((view: CameraView) => dispatch({ type: 'camera/view', name: cameraName, view }), [dispatch, cameraName]);
   const metric = useProject((s) => s.landscape.metric);
   const logScale = useProject((s) => s.landscape.logScale);
   const playback = useProject((s) => s.view.playback);
@@ -71,7 +78,8 @@ export function SurfaceViewer({ id, job, range, empty, markers = [], cameraGroup
       {display && shown && (
         <div className="viewer__scene" hidden={kind !== '3d'}>
           <SceneCanvas target={CAMERA_TARGET}>
-            <CameraRig preset={camera} nonce={nonce} />
+            <CameraRig preset={camera} nonce={nonce} view={cameraView} />
+            <CameraWatch onRest={keepView} />
             {cameraGroup && <SyncedCamera group={cameraGroup} />}
             <LandscapePlot display={display} range={span} revision={shown.revision} trajectory={shown.trajectory} token={token} onDrawn={setDrawn} onHover={setHover} markers={markers} />
           </SceneCanvas>

@@ -15,6 +15,8 @@ const cameras: { value: CameraPreset; label: string; title: string }[] = [
 export function ViewToolbar({ caption }: { caption?: ReactNode }) {
   const kind = useProject((s) => s.view.kind);
   const camera = useProject((s) => s.view.camera);
+  // Once the user has orbited this tab's view, no preset is the view shown.
+  const orbited = useProject((s) => s.view.tab !== 'toy' && s.view.cameraViews[s.view.tab] !== undefined);
   const dispatch = useDispatch();
   return (
     <div className="toolbar">
@@ -31,7 +33,7 @@ export function ViewToolbar({ caption }: { caption?: ReactNode }) {
       {kind === '3d' && (
         <div className="toolbar__group" role="group" aria-label="camera">
           {cameras.map((c) => (
-            <button key={c.value} id={`camera-${c.value}`} type="button" className="button button--small" aria-pressed={camera === c.value} title={c.title} onClick={() => dispatch({ type: 'camera', preset: c.value })}>
+            <button key={c.value} id={`camera-${c.value}`} type="button" className="button button--small" aria-pressed={camera === c.value && !orbited} title={c.title} onClick={() => dispatch({ type: 'camera', preset: c.value })}>
               {c.label}
             </button>
           ))}

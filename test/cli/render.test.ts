@@ -1,6 +1,6 @@
 // `losscape render`: every format from a surface file, checked by independent readers —
-// pngjs for PNG (pixels against the SVG's cells), the glTF validator, XML for VTK — plus
-// .h5 input, format from the extension, and one-line errors.
+// pngjs for PNG (pixels against the SVG's cells), the glTF validator, XML for VTK, a GIF
+// decoder — plus .h5 input, format from the extension, and one-line errors.
 import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { readSurfaceFile } from '../../engine/io/index.js';
 import { readLossLandscapeH5 } from '../../cli/formats/h5Surface.js';
 import { syntheticSurface } from '../engine/io/syntheticSurface.js';
 import { byId, findAll, hexRgb, parseXml } from '../engine/io/xml.js';
+import { decodeGif } from '../utils/gifDecode.js';
 import { losscape } from './losscape.js';
 
 let dir: string;
@@ -65,7 +66,12 @@ describe('losscape render', { timeout: 120_000 }, () => {
     await render('--in', 'surface.json', '--format', 'gif', '--frames', '6', '--out', 'path.gif');
     const gif = new Uint8Array(await fs.readFile(path.join(dir, 'path.gif')));
     expect(String.fromCharCode(...gif.subarray(0, 6))).toBe('GIF89a');
-    expect(gifFrames(gif)).toEqual({ width: 640, height: 533, frames: 6 });
+    const decoded = decodeGif(gif);
+    expect([decoded.width, decoded.height, decoded.loops, decoded.frames.length]).toEqual([640, 533, 0, 6]);
+    // 12 frames a second (the delay in hundredths), the last frame held for eight.
+    expect(decoded.frames.map((f) => f.delayMs)).toEqual([80, 80, 80, 80, 80, 670]);
+    const changed = (a: Uint8Array, b: Uint8Array) => a.filter((v, k) => v !== b[k]).length;
+    for (let k = 1; k < 6; k++) expect(changed(decoded.frames[k].rgba, decoded.frames[k - 1].rgba), `frame ${k}`).toBeGreaterThan(20);
   });
 
   it('VTK (grid + path), GLB, OBJ, STL, CSV, npz, HTML and JSON, the format read from --out', async () => {
@@ -110,29 +116,3 @@ describe('losscape render', { timeout: 120_000 }, () => {
     }
   });
 });
-
-/** The logical screen size and the number of images of a GIF, walking its blocks. */
-function gifFrames(gif: Uint8Array) {
-  const width = gif[6] | (gif[7] << 8);
-  const height = gif[8] | (gif[9] << 8);
-  let at = 13 + (gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 7) + 1) : 0);
-  const skipBlocks = () => {
-    while (gif[at] !== 0) at += gif[at] + 1;
-    at++;
-  };
-  let frames = 0;
-  while (at < gif.length && gif[at] !== 0x3b) {
-    if (gif[at] === 0x21) {
-      at += 2;
-      skipBlocks();
-    } else if (gif[at] === 0x2c) {
-      frames++;
-      const packed = gif[at + 9];
-      at += 10 + (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0) + 1;
-      skipBlocks();
-    } else {
-      throw new Error(`unexpected GIF block 0x${gif[at].toString(16)} at ${at}`);
-    }
-  }
-  return { width, height, frames };
-}

@@ -1,5 +1,9 @@
 // Comparing three runs (Xavier vs He vs orthogonal initialization): three surfaces on one
-// colour scale, a table with a column per run, and cameras that orbit together.
+// colour scale, a table with a column per run, and cameras that orbit together; a project file
+// brings back the comparison and the orbited cameras without training again.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openSection, trainPreset, useAppPage, waitFor } from './appSteps.js';
@@ -21,6 +25,25 @@ describe('comparing three initializers', () => {
     const selector = SIDES.map((side) => `#compare-${side} canvas`).join(', ');
     await page.waitForFunction((sel) => new Set([...document.querySelectorAll(sel)].map((c) => c.getAttribute('data-camera'))).size === 1, selector, { timeout: 10_000 });
     return Promise.all(SIDES.map(cameraOf));
+  }
+
+  /** Drags across the middle of `canvas` to orbit its camera. */
+  async function orbit(canvas: string, dx: number, dy: number): Promise<void> {
+    const box = (await page.locator(canvas).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { steps: 12 });
+    await page.mouse.up();
+  }
+
+  /** The camera of `canvas` once it has stopped moving: the same over a second (the damping eases out over slow software-rendered frames). */
+  async function restingCamera(canvas: string): Promise<string> {
+    const seen: string[] = [];
+    while (seen.length < 3 || new Set(seen.slice(-3)).size > 1) {
+      await page.waitForTimeout(500);
+      seen.push((await page.locator(canvas).getAttribute('data-camera')) ?? '');
+    }
+    return seen.at(-1)!;
   }
 
   /** The viewers' boxes fit in the window side by side: none overlaps another, the page does not scroll sideways. */
@@ -66,11 +89,7 @@ describe('comparing three initializers', () => {
     expect(start[0]).toMatch(/^-?\d+\.\d{3},-?\d+\.\d{3},-?\d+\.\d{3}$/);
     expect(new Set(start).size).toBe(1);
     const before = await screenshot(page.locator('#compare-c canvas'), 'compare-2-c-before');
-    const box = (await page.locator('#compare-a canvas').boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 160, box.y + box.height / 2 + 30, { steps: 12 });
-    await page.mouse.up();
+    await orbit('#compare-a canvas', 160, 30);
     await page.waitForTimeout(800);
     const moved = await settledCameras();
     expect(moved[0]).not.toBe(start[0]);
@@ -98,4 +117,75 @@ describe('comparing three initializers', () => {
     await screenshot(page, 'compare-3-four-runs');
     expect(problems, problems.join('\n')).toEqual([]);
   });
+
+  // Longer than the others: software-rendered frames are slow, and an orbit's damping takes over a hundred of them to come to rest.
+  it('saves the comparison and the orbited cameras in a project, and reopens them exactly without training', async () => {
+    const four = ['a', 'b', 'c', 'd'];
+    const canvases = four.map((side) => `#compare-${side} canvas`);
+    const losses = () => page.locator('.compare-table tr', { hasText: 'final loss' }).locator('td').allInnerTexts();
+    // Upwards: off the top preset's view, which the orbit turns about its axis only.
+    await orbit(canvases[0], -120, -40);
+    const compareCamera = await restingCamera(canvases[0]);
+    // An orbited view is no preset's: none of their buttons shows pressed.
+    await expect.poll(() => page.locator('[id^="camera-"][aria-pressed="true"]').count()).toBe(0);
+    expect(await Promise.all(canvases.map((c) => page.locator(c).getAttribute('data-camera')))).toEqual(four.map(() => compareCamera));
+    const lossesBefore = await losses();
+    const viewBefore = await screenshot(page.locator(canvases[1]), 'compare-4-b-saved');
+
+    // The Landscape tab's own view: a surface of the current run, orbited another way.
+    await page.click('#tab-landscape');
+    await page.click('#compute');
+    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"]'));
+    await orbit('#landscape-viewer canvas', 150, -60);
+    const landscapeCamera = await restingCamera('#landscape-viewer canvas');
+    expect(landscapeCamera).not.toBe(compareCamera);
+    // Orbited views stay put across tabs.
+    await page.click('#tab-compare');
+    await waitFor(page, page.locator('#compare-d[data-state="ready"]'));
+    expect(await page.locator(canvases[3]).getAttribute('data-camera')).toBe(compareCamera);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#project-save')]);
+    const path = join(mkdtempSync(join(tmpdir(), 'losscape-compare-')), 'compare-project.json');
+    await download.saveAs(path);
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    expect(saved.format).toBe('losscape.project/1');
+    // The Train panel's run (plain gradient descent) and the four compared, with their surfaces.
+    expect(saved.runs).toHaveLength(5);
+    expect(saved.surfaces).toHaveLength(5);
+    expect(saved.state.results.compare.sides.map((side: { label: string }) => side.label)).toEqual(['optimizer: sgd', 'optimizer: momentum', 'optimizer: rmsprop', 'optimizer: adam']);
+    const shown = (view: { position: number[] }) => view.position.map((v) => v.toFixed(3)).join(',');
+    expect(shown(saved.state.view.cameraViews.compare)).toBe(compareCamera);
+    expect(shown(saved.state.view.cameraViews.landscape)).toBe(landscapeCamera);
+
+    // Move on: another preset, and another comparison, cancelled.
+    await page.click('#camera-iso');
+    await expect.poll(() => page.locator(canvases[0]).getAttribute('data-camera')).not.toBe(compareCamera);
+    expect(await page.getAttribute('#camera-iso', 'aria-pressed')).toBe('true');
+    await page.selectOption('#compare-variant', 'lr-down');
+    await page.click('#compare-run');
+    await page.click('#compare-cancel');
+    await waitFor(page, page.locator('.compare[data-state="cancelled"] .compare__sides[data-count="2"]'));
+
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#project-open')]);
+    await chooser.setFiles(path);
+    await expect.poll(() => page.locator('#project-status').innerText()).toMatch(/opened compare-project\.json/);
+    // Finished at once: the runs and surfaces come from the file.
+    await waitFor(page, page.locator('.compare[data-state="ready"] .compare__sides[data-count="4"]'), 5_000);
+    for (const side of four) await waitFor(page, page.locator(`#compare-${side}[data-state="ready"][data-kind="3d"]`), 10_000);
+    expect(await page.locator('.compare__progress').allInnerTexts()).toEqual(four.map(() => 'surface ready'));
+    expect(await page.locator('.compare-table__changed td').allInnerTexts()).toEqual(['sgd', 'momentum', 'rmsprop', 'adam']);
+    expect(await losses()).toEqual(lossesBefore);
+    expect(await page.inputValue('#compare-variant')).toBe('optimizers');
+    expect(await Promise.all(canvases.map((c) => page.locator(c).getAttribute('data-camera')))).toEqual(four.map(() => compareCamera));
+    await screenshot(page, 'compare-4-reopened');
+    const viewAfter = await screenshot(page.locator(canvases[1]), 'compare-4-b-reopened');
+    expect(fractionUnlike(viewAfter, hexRgb('#0d1017')), 'run B is drawn').toBeGreaterThan(0.04);
+    expect(fractionChanged(viewBefore, viewAfter), 'run B is drawn from the saved angle').toBeLessThan(0.01);
+
+    await page.click('#tab-landscape');
+    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"]'), 10_000);
+    expect(await page.locator('#landscape-viewer canvas').getAttribute('data-camera')).toBe(landscapeCamera);
+    await screenshot(page, 'compare-5-reopened-landscape');
+    expect(problems, problems.join('\n')).toEqual([]);
+  }, 180_000);
 });

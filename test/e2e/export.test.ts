@@ -1,6 +1,6 @@
 // Exports from the app end to end: train seed-iris briefly, compute a small surface, export
-// PNG, SVG and GLB through the Export menu and check the files with independent readers;
-// save and reopen a project; a corrupt project file is refused with a clear error.
+// PNG, SVG, GLB, WebM and GIF through the Export menu and check the files with independent
+// readers; save and reopen a project; a corrupt project file is refused with a clear error.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +10,13 @@ import validator from 'gltf-validator';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeGif } from '../utils/gifDecode.js';
 import { collectPageProblems, launchChromium, startWebApp, type WebApp } from './browser.js';
 import { ebmlDocType } from './ebml.js';
-import { countNear, fractionUnlike, hexRgb } from './pixels.js';
+import { countNear, fractionChanged, fractionUnlike, hexRgb } from './pixels.js';
 
-// Downloads go to a temporary folder; the PNG is also kept beside the screenshots to look at.
+// Downloads go to a temporary folder; the PNG and a frame of each animation are also kept
+// beside the screenshots to look at.
 const screenshots = join(fileURLToPath(new URL('.', import.meta.url)), 'screenshots');
 const outDir = mkdtempSync(join(tmpdir(), 'losscape-export-'));
 let app: WebApp | undefined;
@@ -36,10 +38,10 @@ afterAll(async () => {
 });
 
 /** Clicks an Export menu item and answers the downloaded file's bytes. */
-async function download(id: string, name: string): Promise<Buffer> {
+async function download(id: string, name: string, timeout = 30_000): Promise<Buffer> {
   const menu = page.locator('#export-menu');
   if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(id)]);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout }), page.click(id)]);
   mkdirSync(outDir, { recursive: true });
   const path = join(outDir, name);
   await file.saveAs(path);
@@ -133,6 +135,36 @@ describe('exports and project files from the app', () => {
     expect(video.duration).toBeGreaterThan(3);
     expect(video.duration).toBeLessThan(8);
     expect(video.lit, 'the part of a mid-video frame covered by the surface').toBeGreaterThan(0.05);
+  });
+
+  it('exports the same animation as a GIF with the axes’ labels, the marker moving over a still figure', async () => {
+    const bytes = await download('#export-gif', 'export-run.gif', 90_000);
+    const view = await page.locator('#landscape-viewer canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+    const gif = decodeGif(new Uint8Array(bytes));
+    // 800 px wide at the view's aspect; 4 s at 12 frames a second, looping, the last frame held 0.5 s more.
+    expect([gif.width, gif.height, gif.loops, gif.frames.length]).toEqual([800, Math.round((800 * view.height) / view.width), 0, 48]);
+    expect(new Set(gif.frames.slice(0, -1).map((f) => f.delayMs))).toEqual(new Set([80]));
+    expect(gif.frames.at(-1)?.delayMs).toBe(580);
+    // Chromium's own decoder sees the same frames (ImageDecoder needs a secure context: the app's page on localhost).
+    const chromium = await page.evaluate(async (base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const decoder = new ImageDecoder({ data, type: 'image/gif' });
+      await decoder.completed;
+      const { image } = await decoder.decode({ frameIndex: 0 });
+      return { frames: decoder.tracks.selectedTrack?.frameCount, width: image.displayWidth, height: image.displayHeight };
+    }, bytes.toString('base64'));
+    expect(chromium).toEqual({ frames: 48, width: gif.width, height: gif.height });
+    const png = (k: number) => Object.assign(new PNG({ width: gif.width, height: gif.height }), { data: Buffer.from(gif.frames[k].rgba) });
+    const [first, middle, last] = [png(0), png(24), png(47)];
+    writeFileSync(join(screenshots, 'export-gif-frame.png'), PNG.sync.write(middle));
+    expect(fractionUnlike(middle, hexRgb('#0d1017')), 'the part covered by the surface').toBeGreaterThan(0.05);
+    expect(countNear(middle, hexRgb('#c3c9d8'), 30), 'pixels of the tick labels').toBeGreaterThan(50);
+    expect(countNear(middle, hexRgb('#ff9f1c'), 40), 'pixels of the playback marker').toBeGreaterThan(10);
+    // Only the marker moves: the frames differ, in a small part.
+    for (const [a, b] of [[first, middle], [middle, last]]) {
+      expect(fractionChanged(a, b)).toBeGreaterThan(0);
+      expect(fractionChanged(a, b)).toBeLessThan(0.01);
+    }
   });
 
   it('saves and reopens a project', async () => {

@@ -1,7 +1,7 @@
 import type { IpcRenderer } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../electron/bridge.js';
-import { menuActionChannel } from '../../electron/ipc/channels.js';
+import { menuActionChannel, openRecentChannel } from '../../electron/ipc/channels.js';
 
 function fakeIpcRenderer() {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -25,7 +25,7 @@ describe('createBridge', () => {
   it('exposes only named actions, never ipcRenderer or a generic send', () => {
     const bridge = createBridge(fakeIpcRenderer().asRenderer);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['addRecentFile', 'chooseFileToOpen', 'chooseFileToSave', 'onMenuAction', 'readRecentFile', 'readTextFile', 'recentFiles', 'writeFile'].sort(),
+      ['addRecentFile', 'chooseFileToOpen', 'chooseFileToSave', 'onMenuAction', 'onOpenRecent', 'readRecentFile', 'readTextFile', 'recentFiles', 'writeFile'].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
@@ -61,6 +61,18 @@ describe('createBridge', () => {
     expect(listener.mock.calls).toEqual([['save']]);
     unsubscribe();
     emit(menuActionChannel, 'open');
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('delivers the paths picked in Open Recent, ignores anything that is not a path, and unsubscribes', () => {
+    const { emit, asRenderer } = fakeIpcRenderer();
+    const listener = vi.fn();
+    const unsubscribe = createBridge(asRenderer).onOpenRecent(listener);
+    emit(openRecentChannel, '/talks/a.json');
+    for (const junk of [42, '', 'x'.repeat(4097), '/a\0b', { path: '/a.json' }]) emit(openRecentChannel, junk);
+    expect(listener.mock.calls).toEqual([['/talks/a.json']]);
+    unsubscribe();
+    emit(openRecentChannel, '/talks/b.json');
     expect(listener).toHaveBeenCalledOnce();
   });
 });

@@ -19,11 +19,12 @@ describe('buildMenuTemplate', () => {
     expect(mac[0].role).toBe('appMenu');
   });
 
-  it('File has New, Open…, Save, Save As…, Export… and Quit', () => {
+  it('File has New, Open…, Open Recent, Save, Save As…, Export… and Quit', () => {
     const file = submenu(buildMenuTemplate(() => undefined, { isDev: false, isMac: false }), 'File');
     expect(file.filter((i) => i.type !== 'separator').map(describeItem)).toEqual([
       'New',
       'Open…',
+      'Open Recent',
       'Save',
       'Save As…',
       'Export…',
@@ -37,6 +38,26 @@ describe('buildMenuTemplate', () => {
     const file = submenu(buildMenuTemplate(onAction, { isDev: false, isMac: false }), 'File');
     for (const item of file) (item.click as (() => void) | undefined)?.();
     expect(onAction.mock.calls.map((c) => c[0])).toEqual(['new', 'open', 'save', 'saveAs', 'export']);
+  });
+
+  it('Open Recent lists the files newest first; picking one opens it, and Clear empties the list', () => {
+    const recent = { files: ['/talks/a.json', '/talks/Q&A.json'], open: vi.fn<(path: string) => void>(), clear: vi.fn() };
+    const file = submenu(buildMenuTemplate(() => undefined, { isDev: false, isMac: false, recent }), 'File');
+    const items = submenu(file, 'Open Recent');
+    // && shows one & (a single one would mark a keyboard mnemonic).
+    expect(items.map(describeItem)).toEqual(['/talks/a.json', '/talks/Q&&A.json', 'separator', 'Clear Recently Opened']);
+    (items[1].click as () => void)();
+    expect(recent.open.mock.calls).toEqual([['/talks/Q&A.json']]);
+    expect(items[3].enabled).toBe(true);
+    (items[3].click as () => void)();
+    expect(recent.clear).toHaveBeenCalledOnce();
+  });
+
+  it('Open Recent with no files has only a disabled Clear Recently Opened', () => {
+    for (const recent of [undefined, { files: [], open: () => undefined, clear: () => undefined }]) {
+      const items = submenu(submenu(buildMenuTemplate(() => undefined, { isDev: false, isMac: true, recent }), 'File'), 'Open Recent');
+      expect(items.map((i) => [describeItem(i), i.enabled])).toEqual([['Clear Recently Opened', false]]);
+    }
   });
 
   it('View sends the view and camera presets to the renderer', () => {

@@ -54,4 +54,21 @@ describe('createRecentFiles', () => {
     recent.list().pop();
     expect(recent.list()).toEqual(['/b.json', '/a.json']);
   });
+
+  it('clears the list and saves it empty', async () => {
+    const save = vi.fn(async () => undefined);
+    const recent = createRecentFiles(['/a.json', '/b.json'], save);
+    await recent.clear();
+    expect(recent.list()).toEqual([]);
+    expect(recent.has('/a.json')).toBe(false);
+    expect(save).toHaveBeenLastCalledWith([]);
+  });
+
+  it('reports each new list before saving it, so the menu follows even when saving fails', async () => {
+    const changed = vi.fn();
+    const recent = createRecentFiles(['/a.json'], async () => Promise.reject(new Error('disk full')), changed);
+    await expect(recent.add('/b.json')).rejects.toThrow('disk full');
+    await expect(recent.clear()).rejects.toThrow('disk full');
+    expect(changed.mock.calls).toEqual([[['/b.json', '/a.json']], [[]]]);
+  });
 });

@@ -1,5 +1,5 @@
 // Exports of surfaces and lines: figures (SVG), data (CSV, .npz, VTK), meshes (glTF, OBJ,
-// STL), a standalone HTML page, and a run's weights as safetensors. All DOM-free.
+// STL), animated GIFs, a standalone HTML page, and a run's weights as safetensors. All DOM-free.
 export { ExportError } from './exportError.js';
 export { surfaceContourSvg, type ContourOptions } from './svgContour.js';
 export { surfaceHeatmapSvg, type HeatmapOptions } from './svgHeatmap.js';
@@ -17,3 +17,4 @@ export { surfaceMesh, type MeshOptions, type MeshMapping, type SurfaceMesh } fro
 export { colormapNames, isColormapName, type ColormapName } from '../figure/colormaps.js';
 export { themes, type FigureOptions, type Theme } from '../figure/theme.js';
 export { defaultCamera, type Camera } from '../figure/camera.js';
+export { animatedGif, gifPalette, gifWriter, type GifWriter, type Palette, type RgbaImage } from './gif.js';

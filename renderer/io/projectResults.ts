@@ -1,0 +1,144 @@
+// Which of a project file's runs and surfaces the app shows where: the Train panel's run, the
+// Landscape view's surface, and the comparison's runs and surfaces, as indices into the file's
+// lists (a run the comparison shares with the Train panel is stored once). They sit in the
+// file's state beside the settings, as `results`. A file saved before comparisons has none:
+// its first run and surface are the current ones, which is also where they are saved now.
+import type { ProjectFile } from '../../engine/io/projectFile.js';
+import type { RunFile } from '../../engine/io/runFile.js';
+import type { ScannedSurface } from '../../workers/export.js';
+import { surfaceJobOf, trainingJobOf } from '../session/restore.js';
+import type { CompareJob, SessionState, SurfaceJob, TrainingJob } from '../session/types.js';
+import type { ProjectState } from '../state/project.js';
+import type { RunSettings } from '../state/variants.js';
+import { scanOf } from './scannedSurface.js';
+
+/** One run of a saved comparison; `run` and `surface` are null where it had not finished. */
+export interface SavedSide {
+  label: string;
+  settings: RunSettings;
+  run: number | null;
+  surface: number | null;
+}
+
+export interface SavedComparison {
+  variant: string;
+  /** A comparison saved while it ran reopens as cancelled, with what had finished. */
+  status: 'ready' | 'cancelled' | 'error';
+  error: string | null;
+  sides: SavedSide[];
+}
+
+export interface SavedResults {
+  training: number | null;
+  surface: number | null;
+  compare: SavedComparison | null;
+}
+
+/** The session's finished results as a project holds them: the index, the runs, and the scans whose surface files are still to be written. */
+export function resultsToSave(session: SessionState): { results: SavedResults; runs: RunFile[]; scans: ScannedSurface[] } {
+  const runs: RunFile[] = [];
+  const scans: ScannedSurface[] = [];
+  const runIndex = (job: TrainingJob | null): number | null => {
+    if (!job?.run) return null;
+    const k = runs.indexOf(job.run);
+    return k >= 0 ? k : runs.push(job.run) - 1;
+  };
+  const surfaceIndex = (training: TrainingJob | null, surface: SurfaceJob | null): number | null => {
+    const scan = scanOf(training, surface);
+    return scan ? scans.push(scan) - 1 : null;
+  };
+  const training = runIndex(session.training);
+  const surface = surfaceIndex(session.training, session.surface);
+  const job = session.compare;
+  const compare: SavedComparison | null = job && {
+    variant: job.variant,
+    status: job.status === 'running' ? 'cancelled' : job.status,
+    error: job.error,
+    sides: job.sides.map((side) => ({ label: side.label, settings: side.settings, run: runIndex(side.training), surface: surfaceIndex(side.training, side.surface) })),
+  };
+  return { results: { training, surface, compare }, runs, scans };
+}
+
+const damaged = (what: string) => new Error(`the project’s results are damaged: ${what}`);
+
+/** `value` as an object; else throws `problem`. */
+function record(value: unknown, problem: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw damaged(problem);
+  return value as Record<string, unknown>;
+}
+
+/** `value` as an index into a list of `count` (null for none). */
+function indexIn(value: unknown, count: number, what: string, list: string): number | null {
+  if (value === null) return null;
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= count) throw damaged(`${what} is ${JSON.stringify(value)}, not one of the file’s ${count} ${list}`);
+  return value as number;
+}
+
+const STATUSES: readonly SavedComparison['status'][] = ['ready', 'cancelled', 'error'];
+
+function comparisonOf(value: unknown, file: Pick<ProjectFile, 'runs' | 'surfaces'>): SavedComparison {
+  const c = record(value, 'the comparison is not an object');
+  if (typeof c.variant !== 'string') throw damaged('the comparison has no variant');
+  if (!STATUSES.includes(c.status as SavedComparison['status'])) throw damaged(`the comparison’s status is ${JSON.stringify(c.status)}`);
+  if (c.error !== null && typeof c.error !== 'string') throw damaged('the comparison’s error is not text');
+  if (!Array.isArray(c.sides) || c.sides.length < 2 || c.sides.length > 4) throw damaged('the comparison does not hold two to four runs');
+  const sides = c.sides.map((value, k): SavedSide => {
+    const what = `run ${k + 1} of the comparison`;
+    const side = record(value, `${what} is not an object`);
+    if (typeof side.label !== 'string') throw damaged(`${what} has no label`);
+    const settings = record(side.settings, `${what} has no settings`);
+    for (const key of ['data', 'model', 'train']) record(settings[key], `${what} has no ${key} settings`);
+    return {
+      label: side.label,
+      settings: settings as unknown as RunSettings,
+      run: indexIn(side.run, file.runs.length, what, 'runs'),
+      surface: indexIn(side.surface, file.surfaces.length, `the surface of ${what}`, 'surfaces'),
+    };
+  });
+  return { variant: c.variant, status: c.status as SavedComparison['status'], error: c.error as string | null, sides };
+}
+
+/** The `results` of an opened file's state, checked against its lists; throws, naming what is damaged. */
+export function readSavedResults(value: unknown, file: Pick<ProjectFile, 'runs' | 'surfaces'>): SavedResults {
+  if (value === undefined) {
+    const training = file.runs.length > 0 ? 0 : null;
+    return { training, surface: training !== null && file.surfaces.length > 0 ? 0 : null, compare: null };
+  }
+  const r = record(value, 'they are not an object');
+  return {
+    training: indexIn(r.training, file.runs.length, 'the current run', 'runs'),
+    surface: indexIn(r.surface, file.surfaces.length, 'the current surface', 'surfaces'),
+    compare: r.compare === null ? null : comparisonOf(r.compare, file),
+  };
+}
+
+/** The finished jobs `results` describe: a run shared by the Train panel and the comparison becomes one job, as in the session. */
+export function restoredJobs(
+  results: SavedResults,
+  file: Pick<ProjectFile, 'runs' | 'surfaces'>,
+  state: ProjectState,
+  nextId: () => number,
+): { training: TrainingJob | null; surface: SurfaceJob | null; compare: CompareJob | null } {
+  const jobs = new Map<number, TrainingJob>();
+  const trainingOf = (index: number | null, settings: RunSettings): TrainingJob | null => {
+    if (index === null) return null;
+    const job = jobs.get(index) ?? trainingJobOf(nextId(), file.runs[index], settings);
+    jobs.set(index, job);
+    return job;
+  };
+  const surfaceOf = (index: number | null, training: TrainingJob | null) => (index !== null && training ? surfaceJobOf(nextId(), training.id, file.surfaces[index], state) : null);
+  const training = trainingOf(results.training, state);
+  const surface = surfaceOf(results.surface, training);
+  const saved = results.compare;
+  const compare: CompareJob | null = saved && {
+    id: nextId(),
+    variant: saved.variant,
+    status: saved.status,
+    error: saved.error,
+    sides: saved.sides.map(({ label, settings, run, surface: scanned }) => {
+      const job = trainingOf(run, settings);
+      return { label, settings, training: job, surface: surfaceOf(scanned, job) };
+    }),
+  };
+  return { training, surface, compare };
+}

@@ -1,0 +1,202 @@
+// Project files from the app: save → open gives back the identical settings, cameras, run,
+// surface and comparison, without training or scanning again; files saved before comparisons
+// still open; damaged indices and cameras are refused, naming what is wrong, changing nothing.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectFileOf, projectFileText, readProjectFile, type JsonValue, type ProjectFile } from '../../../engine/io/projectFile.js';
+import { projectFileToSave, showProjectFile } from '../../../renderer/io/openProject.js';
+import { restoredJobs, resultsToSave } from '../../../renderer/io/projectResults.js';
+import { createSession, type Session } from '../../../renderer/session/session.js';
+import type { SessionState, SurfaceJob } from '../../../renderer/session/types.js';
+import { defaultProject, type CameraView, type ProjectState } from '../../../renderer/state/project.js';
+import { projectReducer, type ProjectAction } from '../../../renderer/state/reducer.js';
+import { createStore, type Store } from '../../../renderer/state/store.js';
+import { surfaceFileOfScan, type ScannedSurface } from '../../../workers/export.js';
+import { inProcessClients } from '../session/inProcessClients.js';
+
+interface Services {
+  project: Store<ProjectState, ProjectAction>;
+  session: Session;
+}
+
+const fresh = (): Services => ({ project: createStore(projectReducer, defaultProject()), session: createSession(inProcessClients()) });
+const surfaceFile = async (scan: ScannedSurface) => surfaceFileOfScan(scan);
+const savedAt = new Date('2025-05-02T10:00:00Z');
+
+/** Hand-tuned views: the Landscape tab's from above-left, the comparison's zoomed in with the top preset's lens. */
+const landscapeView: CameraView = { position: [-1.8, 3.1, 2.2], target: [0.2, 0.3, -0.1], fov: 38, zoom: 1 };
+const compareView: CameraView = { position: [0.4, 6.5, 1.25], target: [0, 0.4, 0], fov: 19, zoom: 1.5 };
+
+/** A surface job's grid and values as plain arrays. */
+const grid = (job: SurfaceJob | null) => job && { alpha: Array.from(job.alpha), beta: Array.from(job.beta), loss: Array.from(job.loss), accuracy: Array.from(job.accuracy), trajectory: job.trajectory };
+
+describe('project files of the app', () => {
+  const app = fresh();
+  let text: string;
+  let saved: ProjectFile;
+
+  beforeAll(async () => {
+    const base = defaultProject();
+    app.project.dispatch({ type: 'load', state: { ...base, train: { ...base.train, epochs: 40 }, landscape: { ...base.landscape, resolution: 7 }, compare: { variant: 'lr-down' } } });
+    const { session, project } = app;
+    session.train(project.getState());
+    await vi.waitFor(() => expect(session.store.getState().training?.status).toBe('done'), { timeout: 20_000 });
+    session.computeSurface(project.getState());
+    await vi.waitFor(() => expect(session.store.getState().surface?.status).toBe('ready'), { timeout: 20_000 });
+    session.compare(project.getState());
+    await vi.waitFor(() => expect(session.store.getState().compare?.status).toBe('ready'), { timeout: 30_000 });
+    project.dispatch({ type: 'camera', preset: 'top' });
+    project.dispatch({ type: 'camera/view', name: 'landscape', view: landscapeView });
+    project.dispatch({ type: 'camera/view', name: 'compare', view: compareView });
+    saved = await projectFileToSave(app, surfaceFile, savedAt);
+    text = projectFileText(saved);
+  }, 90_000);
+
+  it('store each run once, the surfaces, the comparison’s index and the cameras', () => {
+    // The comparison's first run is the Train panel's (the same recipe), so two runs, three surfaces.
+    expect(saved.runs).toHaveLength(2);
+    expect(saved.surfaces).toHaveLength(3);
+    const state = saved.state as unknown as ProjectState & { results: unknown };
+    expect(state.results).toEqual({
+      training: 0,
+      surface: 0,
+      compare: {
+        variant: 'lr-down',
+        status: 'ready',
+        error: null,
+        sides: [
+          { label: 'learning rate: 0.5', settings: expect.objectContaining({ train: expect.objectContaining({ lr: 0.5 }) }), run: 0, surface: 1 },
+          { label: 'learning rate: 0.05', settings: expect.objectContaining({ train: expect.objectContaining({ lr: 0.05 }) }), run: 1, surface: 2 },
+        ],
+      },
+    });
+    expect(state.view.cameraViews).toEqual({ landscape: landscapeView, compare: compareView });
+    expect(state.view).toMatchObject({ camera: 'top', cameraNonce: 1 });
+  });
+
+  it('round-trip: save → open gives the identical settings, cameras, run, surface and comparison', () => {
+    const opened = fresh();
+    showProjectFile(opened, readProjectFile(text));
+    expect(opened.project.getState()).toEqual(app.project.getState());
+    expect(opened.project.getState().view.cameraViews.compare).toEqual(compareView);
+
+    const before = app.session.store.getState();
+    const after = opened.session.store.getState();
+    expect(after.training).toMatchObject({ status: 'done', key: before.training!.key, step: before.training!.step, history: before.training!.history, stepLosses: before.training!.stepLosses });
+    expect(after.training!.run).toEqual(before.training!.run);
+    expect(after.surface).toMatchObject({ status: 'ready', trainingId: after.training!.id, rowsComputed: 7 });
+    expect(grid(after.surface)).toEqual(grid(before.surface));
+
+    // The comparison is back, finished: nothing trains or scans again.
+    const compare = after.compare!;
+    expect(compare).toMatchObject({ status: 'ready', variant: 'lr-down', error: null });
+    expect(compare.sides.map((s) => s.label)).toEqual(before.compare!.sides.map((s) => s.label));
+    expect(compare.sides[0].training).toBe(after.training);
+    compare.sides.forEach((side, k) => {
+      const was = before.compare!.sides[k];
+      expect(side.settings).toEqual(was.settings);
+      expect(side.training).toMatchObject({ status: 'done', key: was.training!.key });
+      expect(side.training!.run).toEqual(was.training!.run);
+      expect(side.surface).toMatchObject({ status: 'ready', trainingId: side.training!.id });
+      expect(grid(side.surface)).toEqual(grid(was.surface));
+    });
+    // The surfaces of the two runs share one grid, as computed.
+    expect(Array.from(compare.sides[1].surface!.alpha)).toEqual(Array.from(compare.sides[0].surface!.alpha));
+  });
+
+  it('saving the reopened project again gives the identical file', async () => {
+    const opened = fresh();
+    showProjectFile(opened, readProjectFile(text));
+    expect(projectFileText(await projectFileToSave(opened, surfaceFile, savedAt))).toBe(text);
+  });
+
+  it('open a file saved before comparisons and cameras: its first run and surface are the current ones', () => {
+    const { results, ...settings } = saved.state as unknown as ProjectState & { results: unknown };
+    expect(results).toBeTruthy();
+    const { cameraViews, ...olderView } = settings.view;
+    expect(cameraViews).toEqual({ landscape: landscapeView, compare: compareView });
+    const older = projectFileOf({ state: { ...settings, view: olderView } as unknown as JsonValue, runs: [saved.runs[0]], surfaces: [saved.surfaces[0]] });
+    const opened = fresh();
+    showProjectFile(opened, readProjectFile(projectFileText(older)));
+    expect(opened.project.getState().view).toMatchObject({ camera: 'top', cameraViews: {} });
+    const after = opened.session.store.getState();
+    expect(after.training!.run).toEqual(saved.runs[0]);
+    expect(grid(after.surface)).toEqual(grid(app.session.store.getState().surface));
+    expect(after.compare).toBeNull();
+  });
+
+  it('refuse damaged indices and cameras, saying what is wrong, and change nothing', () => {
+    const cases: [(state: ReturnType<typeof JSON.parse>) => unknown, string][] = [
+      [(s) => (s.results.compare.sides[1].run = 5), 'the project’s results are damaged: run 2 of the comparison is 5, not one of the file’s 2 runs'],
+      [(s) => (s.results.surface = 1.5), 'the project’s results are damaged: the current surface is 1.5, not one of the file’s 3 surfaces'],
+      [(s) => (s.results.compare.sides = s.results.compare.sides.slice(1)), 'the project’s results are damaged: the comparison does not hold two to four runs'],
+      [(s) => (s.results.compare.status = 'running'), 'the project’s results are damaged: the comparison’s status is "running"'],
+      [(s) => delete s.results.compare.sides[0].settings.model, 'the project’s results are damaged: run 1 of the comparison has no model settings'],
+      [(s) => (s.results = [0, 0]), 'the project’s results are damaged: they are not an object'],
+      [(s) => (s.view.cameraViews.compare.position = [1, 2]), 'the project’s compare camera is damaged'],
+      [(s) => (s.view.cameraViews.landscape.fov = 0), 'the project’s landscape camera is damaged'],
+    ];
+    const opened = fresh();
+    showProjectFile(opened, readProjectFile(text));
+    const [state, session] = [opened.project.getState(), opened.session.store.getState()];
+    for (const [damage, message] of cases) {
+      const json = JSON.parse(text);
+      damage(json.state);
+      const file = readProjectFile(JSON.stringify(json));
+      expect(() => showProjectFile(opened, file)).toThrow(message);
+      expect(opened.project.getState()).toBe(state);
+      expect(opened.session.store.getState()).toBe(session);
+    }
+  });
+
+  it('any JSON in place of the index or a camera opens, or is refused with a message and changes nothing', () => {
+    const places = [
+      ['results'],
+      ['results', 'training'],
+      ['results', 'compare'],
+      ['results', 'compare', 'sides'],
+      ['results', 'compare', 'sides', 1],
+      ['results', 'compare', 'sides', 0, 'settings'],
+      ['results', 'compare', 'sides', 1, 'surface'],
+      ['view', 'cameraViews'],
+      ['view', 'cameraViews', 'compare'],
+      ['view', 'cameraViews', 'landscape', 'target'],
+    ];
+    const opened = fresh();
+    fc.assert(
+      fc.property(fc.constantFrom(...places), fc.jsonValue({ maxDepth: 3 }), (place, value) => {
+        const json = JSON.parse(text);
+        const parent = place.slice(0, -1).reduce((node, key) => node[key], json.state);
+        parent[place.at(-1)!] = value;
+        const [state, session] = [opened.project.getState(), opened.session.store.getState()];
+        try {
+          showProjectFile(opened, readProjectFile(JSON.stringify(json)));
+        } catch (error) {
+          expect((error as Error).message).toMatch(/^the project’s .+ (is|are) damaged: /);
+          expect(opened.project.getState()).toBe(state);
+          expect(opened.session.store.getState()).toBe(session);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a comparison saved while it runs keeps what finished and reopens as cancelled', () => {
+    const done = app.session.store.getState();
+    const [a, b] = done.compare!.sides;
+    const running: SessionState = {
+      ...done,
+      surface: { ...done.surface!, status: 'scanning' },
+      compare: { ...done.compare!, status: 'running', sides: [a, { ...b, surface: { ...b.surface!, status: 'scanning' } }] },
+    };
+    const { results, runs, scans } = resultsToSave(running);
+    expect(runs).toEqual([a.training!.run, b.training!.run]);
+    expect(scans.map((scan) => scan.loss)).toEqual([a.surface!.loss]);
+    expect(results).toMatchObject({ training: 0, surface: null, compare: { status: 'cancelled', sides: [{ run: 0, surface: 0 }, { run: 1, surface: null }] } });
+    let id = 0;
+    const jobs = restoredJobs(results, { runs, surfaces: saved.surfaces.slice(1, 2) }, app.project.getState(), () => ++id);
+    expect(jobs.surface).toBeNull();
+    expect(jobs.compare).toMatchObject({ status: 'cancelled', sides: [{ surface: { status: 'ready' } }, { training: { status: 'done' }, surface: null }] });
+    expect(jobs.compare!.sides[1].training!.run).toBe(b.training!.run);
+  });
+});
