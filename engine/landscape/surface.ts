@@ -15,6 +15,9 @@ export type DirectionChoice =
   | { kind: 'pca' }
   | { kind: 'given'; directions: [Float64Array, Float64Array]; label: string };
 
+/** Directions computed elsewhere (Hessian eigenvectors, a symmetry image, a file). */
+export type GivenDirections = Extract<DirectionChoice, { kind: 'given' }>;
+
 export interface SurfaceRequest {
   directions: DirectionChoice;
   alpha: AxisRange;

@@ -5,9 +5,10 @@
 // its first run and surface are the current ones, which is also where they are saved now.
 import type { ProjectFile } from '../../engine/io/projectFile.js';
 import type { RunFile } from '../../engine/io/runFile.js';
+import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import type { ScannedSurface } from '../../workers/export.js';
 import { surfaceJobOf, trainingJobOf } from '../session/restore.js';
-import type { CompareJob, SessionState, SurfaceJob, TrainingJob } from '../session/types.js';
+import type { CompareJob, SessionState, SurfaceJob, SurfacePlane, TrainingJob } from '../session/types.js';
 import type { ProjectState } from '../state/project.js';
 import type { RunSettings } from '../state/variants.js';
 import { scanOf } from './scannedSurface.js';
@@ -31,6 +32,8 @@ export interface SavedComparison {
 export interface SavedResults {
   training: number | null;
   surface: number | null;
+  /** The current surface's plane where it is not the landscape settings' (its directions are in its surface file). */
+  plane: SurfacePlane | null;
   compare: SavedComparison | null;
 }
 
@@ -56,7 +59,7 @@ export function resultsToSave(session: SessionState): { results: SavedResults; r
     error: job.error,
     sides: job.sides.map((side) => ({ label: side.label, settings: side.settings, run: runIndex(side.training), surface: surfaceIndex(side.training, side.surface) })),
   };
-  return { results: { training, surface, compare }, runs, scans };
+  return { results: { training, surface, plane: surface !== null ? (session.surface?.plane ?? null) : null, compare }, runs, scans };
 }
 
 const damaged = (what: string) => new Error(`the project’s results are damaged: ${what}`);
@@ -72,6 +75,26 @@ function indexIn(value: unknown, count: number, what: string, list: string): num
   if (value === null) return null;
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= count) throw damaged(`${what} is ${JSON.stringify(value)}, not one of the file’s ${count} ${list}`);
   return value as number;
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A saved plane's name and marked points; null where the surface lies in the landscape settings' plane. */
+function planeOf(value: unknown): SurfacePlane | null {
+  if (value === undefined || value === null) return null;
+  const p = record(value, 'the surface’s plane is not an object');
+  if (typeof p.label !== 'string') throw damaged('the surface’s plane has no label');
+  const point = (v: unknown, what: string, named: boolean) => {
+    if (v === undefined) return undefined;
+    const q = record(v, `the plane’s ${what} is not an object`);
+    if (!finite(q.alpha) || !finite(q.beta) || (named ? typeof q.label !== 'string' : q.label !== undefined && typeof q.label !== 'string')) {
+      throw damaged(`the plane’s ${what} needs finite α and β${named ? ' and a label' : ''}`);
+    }
+    return { alpha: q.alpha, beta: q.beta, ...(typeof q.label === 'string' ? { label: q.label } : {}) };
+  };
+  const image = point(p.image, 'image', false);
+  const third = point(p.third, 'third point', true) as SurfacePlane['third'];
+  return { label: p.label, ...(image ? { image } : {}), ...(third ? { third } : {}) };
 }
 
 const STATUSES: readonly SavedComparison['status'][] = ['ready', 'cancelled', 'error'];
@@ -102,12 +125,13 @@ function comparisonOf(value: unknown, file: Pick<ProjectFile, 'runs' | 'surfaces
 export function readSavedResults(value: unknown, file: Pick<ProjectFile, 'runs' | 'surfaces'>): SavedResults {
   if (value === undefined) {
     const training = file.runs.length > 0 ? 0 : null;
-    return { training, surface: training !== null && file.surfaces.length > 0 ? 0 : null, compare: null };
+    return { training, surface: training !== null && file.surfaces.length > 0 ? 0 : null, plane: null, compare: null };
   }
   const r = record(value, 'they are not an object');
   return {
     training: indexIn(r.training, file.runs.length, 'the current run', 'runs'),
     surface: indexIn(r.surface, file.surfaces.length, 'the current surface', 'surfaces'),
+    plane: planeOf(r.plane),
     compare: r.compare === null ? null : comparisonOf(r.compare, file),
   };
 }
@@ -128,7 +152,7 @@ export function restoredJobs(
   };
   const surfaceOf = (index: number | null, training: TrainingJob | null) => (index !== null && training ? surfaceJobOf(nextId(), training.id, file.surfaces[index], state) : null);
   const training = trainingOf(results.training, state);
-  const surface = surfaceOf(results.surface, training);
+  const surface = withPlane(surfaceOf(results.surface, training), results.plane, results.surface === null ? null : file.surfaces[results.surface]);
   const saved = results.compare;
   const compare: CompareJob | null = saved && {
     id: nextId(),
@@ -141,4 +165,16 @@ export function restoredJobs(
     }),
   };
   return { training, surface, compare };
+}
+
+/** `job` on its saved plane: the caption and markers, and the directions its surface file holds (its normalization field names a given plane). */
+function withPlane(job: SurfaceJob | null, plane: SurfacePlane | null, file: SurfaceFile | null): SurfaceJob | null {
+  if (!job || !plane || !file) return job;
+  const label = file.normalization;
+  return {
+    ...job,
+    plane,
+    given: { kind: 'given', directions: [Float64Array.from(file.directions[0]), Float64Array.from(file.directions[1])], label },
+    info: { kind: 'given', normalization: label },
+  };
 }

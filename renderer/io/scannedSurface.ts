@@ -9,7 +9,7 @@ export function scanOf(training: TrainingJob | null, surface: SurfaceJob | null)
   if (surface?.status !== 'ready' || !training?.run || training.id !== surface.trainingId) return null;
   return {
     run: training.run,
-    request: surfaceRequestOf(surface.settings),
+    request: { ...surfaceRequestOf(surface.settings), ...(surface.given ? { directions: surface.given } : {}) },
     alpha: surface.alpha,
     beta: surface.beta,
     loss: surface.loss,

@@ -5,7 +5,7 @@ import { proxy } from 'comlink';
 import type { SymmetryTransform } from '../../engine/analysis/symmetry/transform.js';
 import { runStateOf } from '../../engine/io/runFile.js';
 import { normalizeDirection, randomDirection } from '../../engine/landscape/directions.js';
-import type { DirectionChoice } from '../../engine/landscape/surface.js';
+import type { GivenDirections } from '../../engine/landscape/surface.js';
 import { buildLayout } from '../../engine/nn/layout.js';
 import type { AnalysisSettings, AxisBounds, ProjectState } from '../state/project.js';
 import type { ValueStore } from '../state/store.js';
@@ -14,7 +14,7 @@ import { messageOf, type SessionState, type SpectrumJob, type SurfaceJob, type S
 
 /** A plane other than the landscape settings' one, for computeSurface. */
 export interface PlaneRequest {
-  choice: Extract<DirectionChoice, { kind: 'given' }>;
+  choice: GivenDirections;
   alpha?: AxisBounds;
   beta?: AxisBounds;
   plane: NonNullable<SurfaceJob['plane']>;

@@ -87,7 +87,7 @@ export function createSession(clients: WorkerClients): Session {
     const settings: LandscapeSettings = plane
       ? { ...project.landscape, directions: 'random', autoRange: false, alpha: plane.alpha ?? project.landscape.alpha, beta: plane.beta ?? project.landscape.beta }
       : project.landscape;
-    const job: SurfaceJob = { ...newSurfaceJob(nextId++, run.id, settings), ...(plane ? { plane: plane.plane } : {}) };
+    const job: SurfaceJob = { ...newSurfaceJob(nextId++, run.id, settings), ...(plane ? { plane: plane.plane, given: plane.choice } : {}) };
     store.update((s) => ({ ...s, surface: job }));
     prepareSurface(clients, run.run, settings, plane?.choice).then(
       (prepared) => {

@@ -7,7 +7,7 @@ import type { SpectrumReport, SpectrumStage } from '../../engine/analysis/spectr
 import type { SharpnessSeries } from '../../engine/analysis/sharpness.js';
 import type { SymmetryTransform } from '../../engine/analysis/symmetry/transform.js';
 import type { RunFile } from '../../engine/io/runFile.js';
-import type { DirectionInfo, TrajectoryPoint } from '../../engine/landscape/surface.js';
+import type { DirectionInfo, GivenDirections, TrajectoryPoint } from '../../engine/landscape/surface.js';
 import type { HistoryEntry } from '../../engine/train/trainer.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { LandscapeSettings, LineSettings } from '../state/project.js';
@@ -41,6 +41,13 @@ export interface TrainingJob {
 
 export type SurfaceStatus = 'preparing' | 'scanning' | 'ready' | 'cancelled' | 'error';
 
+/** How a plane other than the landscape settings' is named and marked: the caption, and the image and third points on it. */
+export interface SurfacePlane {
+  label: string;
+  image?: { alpha: number; beta: number; label?: string };
+  third?: { alpha: number; beta: number; label: string };
+}
+
 export interface SurfaceJob {
   id: number;
   trainingId: number;
@@ -60,7 +67,9 @@ export interface SurfaceJob {
   error: string | null;
   revision: number;
   /** Set when the plane is not the landscape settings' (Hessian eigenvectors, θ* and its image). */
-  plane?: { label: string; image?: { alpha: number; beta: number; label?: string }; third?: { alpha: number; beta: number; label: string } };
+  plane?: SurfacePlane;
+  /** That plane's directions, which its surface file and exports carry. */
+  given?: GivenDirections;
 }
 
 /** A 1D slice of the current run: loss and accuracy at each t, filled in as the pool streams them. */

@@ -2,7 +2,7 @@
 // surface and comparison, without training or scanning again; files saved before comparisons
 // still open; damaged indices and cameras are refused, naming what is wrong, changing nothing.
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectFileOf, projectFileText, readProjectFile, type JsonValue, type ProjectFile } from '../../../engine/io/projectFile.js';
 import { projectFileToSave, showProjectFile } from '../../../renderer/io/openProject.js';
 import { restoredJobs, resultsToSave } from '../../../renderer/io/projectResults.js';
@@ -12,7 +12,7 @@ import { defaultProject, type CameraView, type ProjectState } from '../../../ren
 import { projectReducer, type ProjectAction } from '../../../renderer/state/reducer.js';
 import { createStore, type Store } from '../../../renderer/state/store.js';
 import { surfaceFileOfScan, type ScannedSurface } from '../../../workers/export.js';
-import { inProcessClients } from '../session/inProcessClients.js';
+import { inProcessClients, withAnalysisWorkers } from '../session/inProcessClients.js';
 
 interface Services {
   project: Store<ProjectState, ProjectAction>;
@@ -60,6 +60,7 @@ describe('project files of the app', () => {
     expect(state.results).toEqual({
       training: 0,
       surface: 0,
+      plane: null,
       compare: {
         variant: 'lr-down',
         status: 'ready',
@@ -133,6 +134,7 @@ describe('project files of the app', () => {
       [(s) => (s.results.compare.status = 'running'), 'the project’s results are damaged: the comparison’s status is "running"'],
       [(s) => delete s.results.compare.sides[0].settings.model, 'the project’s results are damaged: run 1 of the comparison has no model settings'],
       [(s) => (s.results = [0, 0]), 'the project’s results are damaged: they are not an object'],
+      [(s) => (s.results.plane = { label: 'θ*' , image: { alpha: 1 } }), 'the project’s results are damaged: the plane’s image needs finite α and β'],
       [(s) => (s.view.cameraViews.compare.position = [1, 2]), 'the project’s compare camera is damaged'],
       [(s) => (s.view.cameraViews.landscape.fov = 0), 'the project’s landscape camera is damaged'],
     ];
@@ -153,6 +155,7 @@ describe('project files of the app', () => {
     const places = [
       ['results'],
       ['results', 'training'],
+      ['results', 'plane'],
       ['results', 'compare'],
       ['results', 'compare', 'sides'],
       ['results', 'compare', 'sides', 1],
@@ -199,4 +202,40 @@ describe('project files of the app', () => {
     expect(jobs.compare).toMatchObject({ status: 'cancelled', sides: [{ surface: { status: 'ready' } }, { training: { status: 'done' }, surface: null }] });
     expect(jobs.compare!.sides[1].training!.run).toBe(b.training!.run);
   });
+});
+
+describe('a surface on a plane of its own (θ* and its symmetry image)', () => {
+  const analysis = withAnalysisWorkers();
+  afterAll(analysis.close);
+
+  it('is saved with that plane’s directions and reopens with its caption, marker and directions', async () => {
+    const app: Services = { project: createStore(projectReducer, defaultProject()), session: createSession(analysis.clients()) };
+    const base = defaultProject();
+    app.project.dispatch({ type: 'load', state: { ...base, train: { ...base.train, epochs: 40 }, landscape: { ...base.landscape, resolution: 5 }, analysis: { ...base.analysis, symmetry: 'permute-reverse' } } });
+    const { session, project } = app;
+    session.train(project.getState());
+    await vi.waitFor(() => expect(session.store.getState().training?.status).toBe('done'), { timeout: 20_000 });
+    session.applySymmetry(project.getState());
+    await vi.waitFor(() => expect(session.store.getState().symmetry?.status).toBe('ready'), { timeout: 20_000 });
+    session.sliceThroughImage(project.getState());
+    await vi.waitFor(() => expect(session.store.getState().surface?.status).toBe('ready'), { timeout: 20_000 });
+    const before = session.store.getState().surface!;
+    const [d1, d2] = before.given!.directions;
+
+    const file = await projectFileToSave(app, surfaceFile, savedAt);
+    // The file holds the plane's directions (d₁ = image − θ*), not the landscape settings' random ones.
+    expect(file.surfaces[0].directions).toEqual([Array.from(d1), Array.from(d2)]);
+    expect(file.surfaces[0].normalization).toBe('θ* → its symmetry image, random');
+    expect((file.state as unknown as { results: { plane: unknown } }).results.plane).toEqual(before.plane);
+
+    const opened = fresh();
+    const text = projectFileText(file);
+    showProjectFile(opened, readProjectFile(text));
+    const after = opened.session.store.getState().surface!;
+    expect(after.plane).toEqual({ label: 'θ* (α = 0) and its symmetry image (α = 1) · β random filter-normalized', image: { alpha: 1, beta: 0 } });
+    expect(after.given!.directions).toEqual([d1, d2]);
+    expect(after.info).toEqual({ kind: 'given', normalization: 'θ* → its symmetry image, random' });
+    expect(grid(after)).toEqual(grid(before));
+    expect(projectFileText(await projectFileToSave(opened, surfaceFile, savedAt))).toBe(text);
+  }, 90_000);
 });

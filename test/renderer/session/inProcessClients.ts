@@ -6,6 +6,8 @@ import { landscapeEndpoint, type LandscapeEndpoint } from '../../../workers/land
 import { createLandscapePool } from '../../../workers/pool.js';
 import { trainingEndpoint } from '../../../workers/training.js';
 import type { WorkerClients } from '../../../renderer/session/clients.js';
+import type { AnalysisEndpoint } from '../../../workers/analysis.js';
+import { spawnNodeWorker, type NodeWorker } from '../../../workers/node/spawn.js';
 
 /** Lets other callbacks (progress, timers) run between steps, as a worker would. */
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -30,4 +32,18 @@ export function inProcessClients(): WorkerClients {
     prepareLine: async (run, request) => landscapeEndpoint.prepareLine(run, request),
     pool,
   };
+}
+
+/** Makers of in-process clients whose analysis runs in worker threads (terminating one cancels its job); `close` ends them all. */
+export function withAnalysisWorkers(): { clients: () => WorkerClients; close: () => Promise<unknown> } {
+  const workers: NodeWorker<AnalysisEndpoint>[] = [];
+  const clients = (): WorkerClients => ({
+    ...inProcessClients(),
+    startAnalysis() {
+      const w = spawnNodeWorker<AnalysisEndpoint>(new URL('../../../workers/node/analysis.worker.ts', import.meta.url));
+      workers.push(w);
+      return { remote: w.remote, failed: w.crashed, terminate: () => void w.terminate() };
+    },
+  });
+  return { clients, close: () => Promise.all(workers.map((w) => w.terminate())) };
 }

@@ -5,24 +5,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { surfaceMarkers } from '../../../renderer/landscape/markers.js';
 import { createSession, type Session } from '../../../renderer/session/session.js';
 import { defaultProject, type AnalysisSettings, type ProjectState } from '../../../renderer/state/project.js';
-import { spawnNodeWorker, type NodeWorker } from '../../../workers/node/spawn.js';
-import type { AnalysisEndpoint } from '../../../workers/analysis.js';
-import { inProcessClients } from './inProcessClients.js';
+import { withAnalysisWorkers } from './inProcessClients.js';
 
-const workers: NodeWorker<AnalysisEndpoint>[] = [];
-afterAll(() => Promise.all(workers.map((w) => w.terminate())));
-
-/** In-process clients whose analysis runs in worker threads (terminating one cancels its job). */
-function clients() {
-  return {
-    ...inProcessClients(),
-    startAnalysis() {
-      const w = spawnNodeWorker<AnalysisEndpoint>(new URL('../../../workers/node/analysis.worker.ts', import.meta.url));
-      workers.push(w);
-      return { remote: w.remote, failed: w.crashed, terminate: () => void w.terminate() };
-    },
-  };
-}
+const { clients, close } = withAnalysisWorkers();
+afterAll(close);
 
 function project(analysis: Partial<AnalysisSettings> = {}): ProjectState {
   const p = defaultProject();
