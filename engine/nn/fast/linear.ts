@@ -1,133 +1,78 @@
-// Dense-layer kernels on row-major Float64Arrays: no allocation, contiguous inner loops.
+// Dense-layer kernels on row-major Float64Arrays, computed by the WebAssembly kernels
+// (engine/kernels/assembly/linear.ts, two lanes per SIMD step; 2–9× the plain loops they
+// replaced, with the same bits): the operands are copied into one scratch instance per
+// thread, which grows as products do, and the result is copied back.
+import { instantiateKernels, type KernelExports } from '../../kernels/kernels.js';
 
-/**
- * out[r, o] = Σ_i a[r, i]·w[o, i] + b[o] (b from `bias` at bOffset, or none when bOffset < 0):
- * rows of a against rows of w, four outputs at a time (then three, or two and one) so each loaded input serves several sums.
- */
-export function linearInto(out: Float64Array, a: Float64Array, rows: number, inner: number, w: Float64Array, wOffset: number, outs: number, bias: Float64Array, bOffset: number): void {
-  const quads = outs - (outs % 4);
-  for (let r = 0; r < rows; r++) {
-    const ar = r * inner;
-    const or = r * outs;
-    for (let o = 0; o < quads; o += 4) {
-      const w0 = wOffset + o * inner;
-      const w1 = w0 + inner;
-      const w2 = w1 + inner;
-      const w3 = w2 + inner;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = 0; i < inner; i++) {
-        const x = a[ar + i];
-        s0 += x * w[w0 + i];
-        s1 += x * w[w1 + i];
-        s2 += x * w[w2 + i];
-        s3 += x * w[w3 + i];
-      }
-      out[or + o] = s0;
-      out[or + o + 1] = s1;
-      out[or + o + 2] = s2;
-      out[or + o + 3] = s3;
-    }
-    let o = quads;
-    if (outs - o === 3) {
-      // Three left (a three-class output layer): one pass rather than a pair and a single.
-      const w0 = wOffset + o * inner;
-      const w1 = w0 + inner;
-      const w2 = w1 + inner;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      for (let i = 0; i < inner; i++) {
-        const x = a[ar + i];
-        s0 += x * w[w0 + i];
-        s1 += x * w[w1 + i];
-        s2 += x * w[w2 + i];
-      }
-      out[or + o] = s0;
-      out[or + o + 1] = s1;
-      out[or + o + 2] = s2;
-      o += 3;
-    }
-    if (outs - o >= 2) {
-      const w0 = wOffset + o * inner;
-      const w1 = w0 + inner;
-      let s0 = 0;
-      let s1 = 0;
-      for (let i = 0; i < inner; i++) {
-        const x = a[ar + i];
-        s0 += x * w[w0 + i];
-        s1 += x * w[w1 + i];
-      }
-      out[or + o] = s0;
-      out[or + o + 1] = s1;
-      o += 2;
-    }
-    if (o < outs) {
-      const w0 = wOffset + o * inner;
-      let s0 = 0;
-      for (let i = 0; i < inner; i++) s0 += a[ar + i] * w[w0 + i];
-      out[or + o] = s0;
-    }
-    if (bOffset >= 0) for (let o = 0; o < outs; o++) out[or + o] += bias[bOffset + o];
-  }
+interface Scratch {
+  wasm: KernelExports;
+  data: Float64Array;
+  /** Byte address of data[0]. */
+  at: number;
 }
 
-/** Rows per chunk of the weight gradient: a chunk of dz and a stays in cache while every tile passes over it. */
+let scratch: Scratch | null = null;
+
+/** The scratch, grown (at least doubled) to hold `doubles`. */
+function scratchFor(doubles: number): Scratch {
+  if (!scratch || scratch.data.length < doubles) {
+    const { exports, f64, at } = instantiateKernels({ data: Math.max(doubles, 2 * (scratch?.data.length ?? 0)) }, {});
+    scratch = { wasm: exports, data: f64.data, at: at.data };
+  }
+  return scratch;
+}
+
+/** Places arrays of these lengths one after the other at even (16-byte) offsets; returns the offsets and the total. */
+function layout(lengths: number[]): { offsets: number[]; total: number } {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const n of lengths) {
+    offsets.push(total);
+    total += n + (n & 1);
+  }
+  return { offsets, total };
+}
+
+/** out[r, o] = Σ_i a[r, i]·w[o, i] + b[o] (b from `bias` at bOffset, or none when bOffset < 0), w at wOffset. */
+export function linearInto(out: Float64Array, a: Float64Array, rows: number, inner: number, w: Float64Array, wOffset: number, outs: number, bias: Float64Array, bOffset: number): void {
+  const { offsets, total } = layout([rows * inner, inner * outs, outs, rows * outs]);
+  const { wasm, data, at } = scratchFor(total);
+  const [pa, pw, pb, po] = offsets;
+  data.set(a.subarray(0, rows * inner), pa);
+  for (let o = 0; o < outs; o++) for (let i = 0; i < inner; i++) data[pw + i * outs + o] = w[wOffset + o * inner + i];
+  if (bOffset >= 0) data.set(bias.subarray(bOffset, bOffset + outs), pb);
+  wasm.linearForward(at + 8 * po, at + 8 * pa, rows, inner, at + 8 * pw, outs, at + 8 * pb, bOffset >= 0);
+  out.set(data.subarray(po, po + rows * outs));
+}
+
+/** Rows per chunk of the weight gradient: each chunk's sum is added to the gradient (the order the sums take). */
 const GRADIENT_CHUNK = 128;
 
 /**
- * dW[o, i] += Σ_r dz[r, o]·a[r, i] and db[o] += Σ_r dz[r, o] (db skipped when bOffset < 0), into
- * grad at the offsets. Tiles of two outputs × four inputs sum over a chunk of rows in locals,
- * so each loaded value serves several products and grad is written once per tile and chunk.
+ * dW[o, i] += Σ_r dz[r, o]·a[r, i] and db[o] += Σ_r dz[r, o] (db skipped when bOffset < 0),
+ * into grad at the offsets.
  */
 export function accumulateLinearGradient(grad: Float64Array, wOffset: number, bOffset: number, dz: Float64Array, a: Float64Array, rows: number, outs: number, inner: number): void {
-  const quads = inner - (inner % 4);
-  for (let r0 = 0; r0 < rows; r0 += GRADIENT_CHUNK) {
-    const r1 = Math.min(rows, r0 + GRADIENT_CHUNK);
-    for (let o = 0; o < outs; o += 2) {
-      const pair = o + 1 < outs;
-      const w0 = wOffset + o * inner;
-      const w1 = w0 + inner;
-      for (let i = 0; i < quads; i += 4) {
-        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        for (let r = r0; r < r1; r++) {
-          const g0 = dz[r * outs + o];
-          const g1 = pair ? dz[r * outs + o + 1] : 0;
-          const ar = r * inner + i;
-          const a0 = a[ar], a1 = a[ar + 1], a2 = a[ar + 2], a3 = a[ar + 3];
-          s00 += g0 * a0; s01 += g0 * a1; s02 += g0 * a2; s03 += g0 * a3;
-          s10 += g1 * a0; s11 += g1 * a1; s12 += g1 * a2; s13 += g1 * a3;
-        }
-        grad[w0 + i] += s00; grad[w0 + i + 1] += s01; grad[w0 + i + 2] += s02; grad[w0 + i + 3] += s03;
-        if (pair) {
-          grad[w1 + i] += s10; grad[w1 + i + 1] += s11; grad[w1 + i + 2] += s12; grad[w1 + i + 3] += s13;
-        }
-      }
-      for (let i = quads; i < inner; i++) {
-        let s0 = 0, s1 = 0;
-        for (let r = r0; r < r1; r++) {
-          s0 += dz[r * outs + o] * a[r * inner + i];
-          if (pair) s1 += dz[r * outs + o + 1] * a[r * inner + i];
-        }
-        grad[w0 + i] += s0;
-        if (pair) grad[w1 + i] += s1;
-      }
-    }
-    if (bOffset >= 0) for (let r = r0; r < r1; r++) for (let o = 0; o < outs; o++) grad[bOffset + o] += dz[r * outs + o];
-  }
+  const { offsets, total } = layout([outs * inner, outs, rows * outs, rows * inner]);
+  const { wasm, data, at } = scratchFor(total);
+  const [pw, pb, pd, pa] = offsets;
+  data.set(grad.subarray(wOffset, wOffset + outs * inner), pw);
+  if (bOffset >= 0) data.set(grad.subarray(bOffset, bOffset + outs), pb);
+  data.set(dz.subarray(0, rows * outs), pd);
+  data.set(a.subarray(0, rows * inner), pa);
+  wasm.linearGradient(at + 8 * pw, at + 8 * pb, bOffset >= 0, at + 8 * pd, at + 8 * pa, rows, outs, inner, GRADIENT_CHUNK);
+  grad.set(data.subarray(pw, pw + outs * inner), wOffset);
+  if (bOffset >= 0) grad.set(data.subarray(pb, pb + outs), bOffset);
 }
 
 /** da[r, i] += Σ_o dz[r, o]·w[o, i]: the gradient passed to the layer below. */
 export function backpropInput(da: Float64Array, dz: Float64Array, w: Float64Array, wOffset: number, rows: number, outs: number, inner: number): void {
-  for (let r = 0; r < rows; r++) {
-    const ar = r * inner;
-    for (let o = 0; o < outs; o++) {
-      const g = dz[r * outs + o];
-      if (g === 0) continue;
-      const wo = wOffset + o * inner;
-      for (let i = 0; i < inner; i++) da[ar + i] += g * w[wo + i];
-    }
-  }
+  const { offsets, total } = layout([rows * inner, rows * outs, outs * inner]);
+  const { wasm, data, at } = scratchFor(total);
+  const [pa, pd, pw] = offsets;
+  data.set(da.subarray(0, rows * inner), pa);
+  data.set(dz.subarray(0, rows * outs), pd);
+  data.set(w.subarray(wOffset, wOffset + outs * inner), pw);
+  wasm.linearBackprop(at + 8 * pa, at + 8 * pd, at + 8 * pw, rows, outs, inner);
+  da.set(data.subarray(pa, pa + rows * inner));
 }
