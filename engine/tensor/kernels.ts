@@ -3,6 +3,7 @@
 import { ShapeError, formatShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, shapesEqual, sizeOf, stridesOf, type Shape } from './shape.js';
 import { fromData, type Tensor } from './tensor.js';
+import { placeOperands } from '../kernels/scratch.js';
 
 /** Copies `x` broadcast to `shape` (numpy rules); returns `x.data` itself when nothing changes. */
 export function broadcastData(x: Tensor, shape: Shape): Float64Array {
@@ -105,7 +106,7 @@ export function binary(kind: BinaryKind, a: Tensor, b: Tensor): Tensor {
   return fromData(out, shape);
 }
 
-/** [m, k] × [k, n] → [m, n], in i-k-j order so the inner loop streams rows of both. */
+/** [m, k] × [k, n] → [m, n], in the WebAssembly kernels. */
 export function matmulKernel(a: Tensor, b: Tensor): Tensor {
   if (a.shape.length !== 2 || b.shape.length !== 2 || a.shape[1] !== b.shape[0]) {
     throw new ShapeError(
@@ -115,19 +116,12 @@ export function matmulKernel(a: Tensor, b: Tensor): Tensor {
   }
   const [m, k] = a.shape;
   const n = b.shape[1];
-  const A = a.data;
-  const B = b.data;
-  const C = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p];
-      if (aip === 0) continue;
-      const col = p * n;
-      for (let j = 0; j < n; j++) C[row + j] += aip * B[col + j];
-    }
-  }
-  return fromData(C, [m, n]);
+  // The dense-layer kernel with b as its transposed weights: C[i, j] = Σ_p A[i, p]·B[p, j], summed in p order.
+  const { wasm, data, at, offsets: [pa, pb, pc] } = placeOperands([m * k, k * n, m * n]);
+  data.set(a.data, pa);
+  data.set(b.data, pb);
+  wasm.linearForward(at + 8 * pc, at + 8 * pa, m, k, at + 8 * pb, n, 0, false);
+  return fromData(data.slice(pc, pc + m * n), [m, n]);
 }
 
 /** Permutes the axes of `x`: output axis i is input axis perm[i]. */
