@@ -27,6 +27,14 @@ const savedAt = new Date('2025-05-02T10:00:00Z');
 const landscapeView: CameraView = { position: [-1.8, 3.1, 2.2], target: [0.2, 0.3, -0.1], fov: 38, zoom: 1 };
 const compareView: CameraView = { position: [0.4, 6.5, 1.25], target: [0, 0.4, 0], fov: 19, zoom: 1.5 };
 
+/** Loads the default project with 40 epochs and `changes`, and trains it to the end. */
+async function trainIn({ project, session }: Services, changes: (base: ProjectState) => Partial<ProjectState>): Promise<void> {
+  const base = defaultProject();
+  project.dispatch({ type: 'load', state: { ...base, train: { ...base.train, epochs: 40 }, ...changes(base) } });
+  session.train(project.getState());
+  await vi.waitFor(() => expect(session.store.getState().training?.status).toBe('done'), { timeout: 20_000 });
+}
+
 /** A surface job's grid and values as plain arrays. */
 const grid = (job: SurfaceJob | null) => job && { alpha: Array.from(job.alpha), beta: Array.from(job.beta), loss: Array.from(job.loss), accuracy: Array.from(job.accuracy), trajectory: job.trajectory };
 
@@ -36,11 +44,8 @@ describe('project files of the app', () => {
   let saved: ProjectFile;
 
   beforeAll(async () => {
-    const base = defaultProject();
-    app.project.dispatch({ type: 'load', state: { ...base, train: { ...base.train, epochs: 40 }, landscape: { ...base.landscape, resolution: 7 }, compare: { variant: 'lr-down' } } });
+    await trainIn(app, (base) => ({ landscape: { ...base.landscape, resolution: 7 }, compare: { variant: 'lr-down' } }));
     const { session, project } = app;
-    session.train(project.getState());
-    await vi.waitFor(() => expect(session.store.getState().training?.status).toBe('done'), { timeout: 20_000 });
     session.computeSurface(project.getState());
     await vi.waitFor(() => expect(session.store.getState().surface?.status).toBe('ready'), { timeout: 20_000 });
     session.compare(project.getState());
@@ -210,11 +215,8 @@ describe('a surface on a plane of its own (θ* and its symmetry image)', () => {
 
   it('is saved with that plane’s directions and reopens with its caption, marker and directions', async () => {
     const app: Services = { project: createStore(projectReducer, defaultProject()), session: createSession(analysis.clients()) };
-    const base = defaultProject();
-    app.project.dispatch({ type: 'load', state: { ...base, train: { ...base.train, epochs: 40 }, landscape: { ...base.landscape, resolution: 5 }, analysis: { ...base.analysis, symmetry: 'permute-reverse' } } });
+    await trainIn(app, (base) => ({ landscape: { ...base.landscape, resolution: 5 }, analysis: { ...base.analysis, symmetry: 'permute-reverse' } }));
     const { session, project } = app;
-    session.train(project.getState());
-    await vi.waitFor(() => expect(session.store.getState().training?.status).toBe('done'), { timeout: 20_000 });
     session.applySymmetry(project.getState());
     await vi.waitFor(() => expect(session.store.getState().symmetry?.status).toBe('ready'), { timeout: 20_000 });
     session.sliceThroughImage(project.getState());
