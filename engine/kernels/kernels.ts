@@ -29,6 +29,7 @@ export interface KernelExports {
   linearForward(out: number, a: number, rows: number, inner: number, wT: number, outs: number, bias: number, hasBias: boolean): void;
   linearGradient(gw: number, gb: number, hasBias: boolean, dz: number, a: number, rows: number, outs: number, inner: number, chunk: number): void;
   linearBackprop(da: number, dz: number, w: number, rows: number, outs: number, inner: number): void;
+  reluSlope(g: number, z: number, n: number): void;
 }
 
 /** One instance and the arrays placed in its memory: views and their addresses, by name. */

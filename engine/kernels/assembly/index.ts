@@ -5,4 +5,4 @@ export { setExpTable } from './exp';
 export { softmaxSums } from './softmax';
 export { bindBreakpoint, bindBreakpointScratch, sweepBlock } from './breakpoint';
 export { activate, bindLogistic, denseSoftmaxSums, recur } from './logistic';
-export { linearBackprop, linearForward, linearGradient } from './linear';
+export { linearBackprop, linearForward, linearGradient, reluSlope } from './linear';

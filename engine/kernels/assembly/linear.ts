@@ -113,3 +113,12 @@ export function linearBackprop(da: usize, dz: usize, w: usize, rows: i32, outs: 
     }
   }
 }
+
+/** g[k] ← g[k] where z[k] > 0, else 0: the ReLU's slope applied, without branches. */
+export function reluSlope(g: usize, z: usize, n: i32): void {
+  const end = <usize>n << 3;
+  const zero = f64x2.splat(0);
+  let o: usize = 0;
+  for (; o + 16 <= end; o += 16) v128.store(g + o, v128.bitselect(v128.load(g + o), zero, f64x2.gt(v128.load(z + o), zero)));
+  if (o < end) store<f64>(g + o, load<f64>(z + o) > 0 ? load<f64>(g + o) : 0);
+}
