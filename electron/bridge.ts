@@ -38,6 +38,8 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'r
       invoke('dialog:save', { defaultName, filters }),
     /** Reads a file the user chose, as UTF-8 text. */
     readTextFile: (path: string) => invoke('file:read', { path }),
+    /** Reads a file the user chose, as bytes. */
+    readFileBytes: (path: string) => invoke('file:readBytes', { path }),
     /** Writes text or bytes to a file the user chose, atomically. */
     writeFile: (path: string, data: string | Uint8Array) => invoke('file:write', { path, data }),
     /** The recent project files, newest first. */

@@ -48,6 +48,7 @@ async function start(): Promise<void> {
       showSaveDialog: (request, sender) =>
         showSaveDialog(dialog, parentOf(sender), request, app.getPath('documents')),
       readTextFile: (file) => readFile(file, 'utf8'),
+      readFileBytes: async (file) => new Uint8Array(await readFile(file)),
       writeFile: (file, data) => writeFileAtomic(file, data),
       userPaths: createUserPaths(),
       recentFiles,

@@ -1,7 +1,8 @@
 // Exports of the current surface as a comlink endpoint: builds the surface file from a run and
 // a scanned grid (re-planning the directions, which is deterministic), then writes it as a
-// figure, data or mesh. Environment-agnostic: the same object runs in a Web Worker and under
-// worker_threads. Byte results are transferred, not copied.
+// figure, data or mesh; and reads a loss-landscape .h5 for the app to open. Environment-
+// agnostic: the same object runs in a Web Worker and under worker_threads. Byte results are
+// transferred, not copied.
 import { transfer } from 'comlink';
 import { prepareData } from '../engine/data/index.js';
 import {
@@ -19,6 +20,7 @@ import {
 import { runStateOf, type RunFile } from '../engine/io/index.js';
 import { surfaceFileOf, type SurfaceFile } from '../engine/io/surfaceFile.js';
 import { planSurface, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
+import { surfaceOfH5 } from './h5Surface.js';
 
 /** What the app holds about a scanned surface: its run, request and grid. */
 export interface ScannedSurface {
@@ -120,6 +122,10 @@ export const exportEndpoint = {
   /** A scanned surface written in `format`. */
   exportScan(scan: ScannedSurface, format: ExportFormat, options: ExportOptions = {}): ExportResult {
     return result(renderSurface(surfaceFileOfScan(scan), format, options), format);
+  },
+  /** The surface file of a loss-landscape .h5 file's bytes (Li et al.), to open in the app. */
+  surfaceOfH5(bytes: Uint8Array, name: string): Promise<SurfaceFile> {
+    return surfaceOfH5(bytes, name);
   },
   /** A surface file written in `format`. */
   exportFile(file: SurfaceFile, format: ExportFormat, options: ExportOptions = {}): ExportResult {

@@ -4,7 +4,7 @@
  * a surface or line file.
  */
 import fs from 'node:fs';
-import { fromLossLandscape, lossLandscapeNames, type LossLandscapeDatasets } from '../../engine/io/import/h5Surface.js';
+import { fromLossLandscape, lossLandscapeDatasets } from '../../engine/io/import/h5Surface.js';
 import { ImportError } from '../../engine/io/import/importError.js';
 import type { LineFile, SurfaceFile } from '../../engine/io/index.js';
 
@@ -42,17 +42,7 @@ export async function readLossLandscapeH5(path: string, options: { split?: 'trai
   return quietly(path, () => {
     const file = new h5wasm.File(path, 'r');
     try {
-      const datasets: LossLandscapeDatasets = {};
-      const keys = new Set(file.keys());
-      for (const name of lossLandscapeNames) {
-        if (!keys.has(name)) continue;
-        const entity = file.get(name);
-        if (!(entity instanceof h5wasm.Dataset)) throw new ImportError(`${name} in ${path} is not a dataset`);
-        const value = entity.value;
-        if (!(ArrayBuffer.isView(value) || Array.isArray(value))) throw new ImportError(`${name} in ${path} is not numeric (dtype ${JSON.stringify(entity.dtype)})`);
-        datasets[name] = { shape: entity.shape ?? [], data: Array.from(value as ArrayLike<number | bigint>, Number) };
-      }
-      return fromLossLandscape(datasets, options);
+      return fromLossLandscape(lossLandscapeDatasets(file, h5wasm.Dataset, path), options);
     } finally {
       file.close();
     }

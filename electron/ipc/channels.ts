@@ -23,6 +23,8 @@ export const invokeChannels = {
   'dialog:save': object({ defaultName: text(255, /^[^/\\]*$/), filters: arrayOf(fileFilter, 16) }),
   /** Read a user-chosen file as UTF-8 text. */
   'file:read': object({ path: filePath }),
+  /** Read a user-chosen file as bytes (a binary file to open, such as an HDF5 surface). */
+  'file:readBytes': object({ path: filePath }),
   /** Write text or bytes to a user-chosen file, atomically. */
   'file:write': object({ path: filePath, data: textOrBytes(maxFileSize) }),
   /** The recent project files, newest first. */
@@ -44,6 +46,7 @@ export interface InvokeResponses {
   'dialog:open': string | null;
   'dialog:save': string | null;
   'file:read': string;
+  'file:readBytes': Uint8Array;
   'file:write': void;
   'recent:list': string[];
   'recent:add': string[];

@@ -18,6 +18,7 @@ export interface IpcHandlerDeps {
   showOpenDialog(request: RequestOf<'dialog:open'>, sender: WebContents): Promise<string | null>;
   showSaveDialog(request: RequestOf<'dialog:save'>, sender: WebContents): Promise<string | null>;
   readTextFile(path: string): Promise<string>;
+  readFileBytes(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   userPaths: UserPaths;
   recentFiles: RecentFiles;
@@ -33,6 +34,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'dialog:open': async (request, sender) => remember(await deps.showOpenDialog(request, sender)),
     'dialog:save': async (request, sender) => remember(await deps.showSaveDialog(request, sender)),
     'file:read': (request) => deps.readTextFile(deps.userPaths.require(request.path)),
+    'file:readBytes': (request) => deps.readFileBytes(deps.userPaths.require(request.path)),
     'file:write': (request) => deps.writeFile(deps.userPaths.require(request.path), request.data),
     'recent:list': async () => deps.recentFiles.list(),
     // Only files the user chose may become recent, and only recent files may be read back.

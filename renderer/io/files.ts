@@ -12,6 +12,7 @@ interface FileBridge {
   chooseFileToOpen(filters: FileFilter[]): Promise<string | null>;
   writeFile(path: string, data: string | Uint8Array): Promise<unknown>;
   readTextFile(path: string): Promise<string>;
+  readFileBytes(path: string): Promise<Uint8Array>;
   recentFiles(): Promise<string[]>;
   addRecentFile(path: string): Promise<string[]>;
   readRecentFile(path: string): Promise<string>;
@@ -65,16 +66,40 @@ export async function openTextFile(filters: FileFilter[]): Promise<OpenedFile | 
     if (!path) return null;
     return { name: baseName(path), text: await electron.readTextFile(path), path };
   }
+  const file = await pickFile(filters);
+  if (!file) return null;
+  return file.text().then((text) => ({ name: file.name, text }), () => null);
+}
+
+/** A file the user opened as bytes: its name, bytes, and in Electron its path. */
+export interface OpenedBytes {
+  name: string;
+  bytes: Uint8Array;
+  path?: string;
+}
+
+/** Asks for a file and reads its bytes; answers null when the user cancelled. */
+export async function openBinaryFile(filters: FileFilter[]): Promise<OpenedBytes | null> {
+  const electron = bridge();
+  if (electron) {
+    const path = await electron.chooseFileToOpen(filters);
+    if (!path) return null;
+    return { name: baseName(path), bytes: await electron.readFileBytes(path), path };
+  }
+  const file = await pickFile(filters);
+  return file && { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** The browser's file input: the file picked, or null when the user cancelled. */
+function pickFile(filters: FileFilter[]): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      const file = input.files?.[0];
       input.remove();
-      if (!file) return resolve(null);
-      file.text().then((text) => resolve({ name: file.name, text }), () => resolve(null));
+      resolve(input.files?.[0] ?? null);
     });
     input.addEventListener('cancel', () => {
       input.remove();

@@ -7,6 +7,7 @@ import type { SpectrumReport, SpectrumStage } from '../../engine/analysis/spectr
 import type { SharpnessSeries } from '../../engine/analysis/sharpness.js';
 import type { SymmetryTransform } from '../../engine/analysis/symmetry/transform.js';
 import type { RunFile } from '../../engine/io/runFile.js';
+import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import type { DirectionInfo, GivenDirections, TrajectoryPoint } from '../../engine/landscape/surface.js';
 import type { HistoryEntry } from '../../engine/train/trainer.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
@@ -70,6 +71,8 @@ export interface SurfaceJob {
   plane?: SurfacePlane;
   /** That plane's directions, which its surface file and exports carry. */
   given?: GivenDirections;
+  /** Set when the surface was opened from a surface file and has no run (trainingId is 0): the file's name, and the file the exports write. */
+  opened?: { name: string; file: SurfaceFile };
 }
 
 /** A 1D slice of the current run: loss and accuracy at each t, filled in as the pool streams them. */

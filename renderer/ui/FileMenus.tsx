@@ -1,14 +1,16 @@
 // The header's file menus: Export (the current surface as an image, a vector figure, data or a
 // mesh, written in the export worker) and Project (save and open a losscape.project/1 file with
-// the settings, cameras, runs, surfaces and comparison).
+// the settings, cameras, runs, surfaces and comparison; open a standalone surface file to view).
+import { transfer } from 'comlink';
 import { useEffect, useState } from 'react';
 import { projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
 import type { ExportFormat } from '../../workers/export.js';
 import { useServices, useProject, useSession } from '../AppContext.js';
 import { onExportWorker } from '../io/exportClient.js';
 import { markSaved } from '../io/autosave.js';
-import { baseName, bridge, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
+import { baseName, bridge, openBinaryFile, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
 import { projectFileToSave, showProjectFile } from '../io/openProject.js';
+import { openedFileOf, readOpenedSurface, showOpenedSurface } from '../io/openSurface.js';
 import { openRecentProject, recentProjects, rememberProject } from '../io/recentProjects.js';
 import { scanOf } from '../io/scannedSurface.js';
 import { capturePng } from '../scene/capture.js';
@@ -18,6 +20,7 @@ import { RecoveryPrompt } from './RecoveryPrompt.js';
 import './fileMenus.css';
 
 const PROJECT_FILTERS: FileFilter[] = [{ name: 'Losscape project', extensions: ['json'] }];
+const SURFACE_FILTERS: FileFilter[] = [{ name: 'Surface file (losscape JSON, loss-landscape .h5)', extensions: ['json', 'h5'] }];
 
 const exports: { format: ExportFormat; label: string; title: string; filter: FileFilter }[] = [
   { format: 'svg-contour', label: 'SVG contour', title: 'Contour plot with the trajectory (vector)', filter: { name: 'SVG image', extensions: ['svg'] } },
@@ -37,7 +40,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** The Export menu. */
 export function ExportMenu() {
   const { session } = useServices();
-  const ready = useSession((s) => scanOf(s.training, s.surface) !== null);
+  const ready = useSession((s) => scanOf(s.training, s.surface) !== null || openedFileOf(s.surface) !== null);
   const kind = useProject((s) => s.view.kind);
   const tab = useProject((s) => s.view.tab);
   const metric = useProject((s) => s.landscape.metric);
@@ -73,8 +76,10 @@ export function ExportMenu() {
     run(entry.label, async () => {
       const { training, surface } = session.store.getState();
       const scan = scanOf(training, surface);
-      if (!scan) throw new Error('there is no finished surface');
-      const out = await onExportWorker((w) => w.exportScan(scan, entry.format, { metric, log, colormap, theme: 'light', transparent }));
+      const opened = openedFileOf(surface);
+      if (!scan && !opened) throw new Error('there is no finished surface');
+      const options = { metric, log, colormap, theme: 'light', transparent } as const;
+      const out = await onExportWorker((w) => (scan ? w.exportScan(scan, entry.format, options) : w.exportFile(opened!, entry.format, options)));
       const name = `losscape-surface${entry.format === 'svg-3d' ? '-3d' : entry.format === 'svg-contour' ? '-contour' : ''}.${out.extension}`;
       return saveFile(name, out.data, out.mime, [entry.filter]);
     });
@@ -166,6 +171,19 @@ export function ProjectMenu() {
       setStatus({ error: true, text: `Could not open the project: ${messageOf(error)}` });
     }
   };
+  /** Opens a standalone surface file in the Landscape tab, in place of the current run and surface. */
+  const openSurface = async () => {
+    setStatus(null);
+    try {
+      const chosen = await openBinaryFile(SURFACE_FILTERS);
+      if (!chosen) return;
+      const file = await readOpenedSurface(chosen.bytes, chosen.name, (bytes, name) => onExportWorker((w) => w.surfaceOfH5(transfer(bytes, [bytes.buffer as ArrayBuffer]), name)));
+      showOpenedSurface({ project, session }, file, chosen.name);
+      setStatus({ error: false, text: `opened the surface ${chosen.name}` });
+    } catch (error) {
+      setStatus({ error: true, text: `Could not open the surface: ${messageOf(error)}` });
+    }
+  };
   /** Opens a recent project: from the Recent list, or from the desktop menu's File → Open Recent. */
   const openRecent = (entry: string) => void open(() => openRecentProject(entry, PROJECT_FILTERS));
 
@@ -176,6 +194,9 @@ export function ProjectMenu() {
       </button>
       <button id="project-open" type="button" className="button button--small" onClick={() => void open(() => openTextFile(PROJECT_FILTERS))}>
         Open project
+      </button>
+      <button id="surface-open" type="button" className="button button--small" title="View a surface file (from losscape surface, merge or import, or a loss-landscape .h5) without its run" onClick={() => void openSurface()}>
+        Open surface…
       </button>
       {recent.length > 0 && (
         <select

@@ -19,6 +19,7 @@ import { ViewToolbar } from './ViewToolbar.js';
 function caption(job: SurfaceJob | null): string | null {
   if (!job) return null;
   const s = job.settings;
+  if (job.opened) return `${job.opened.name} · ${job.alpha.length} × ${job.beta.length} · ${job.opened.file.normalization} · ${s.split} split · no run`;
   return `${s.resolution} × ${s.resolution} · ${job.plane?.label ?? describeDirections(s)} · ${s.split} split · BN ${s.norm === 'batch' ? 'batch stats' : 'running stats'}`;
 }
 

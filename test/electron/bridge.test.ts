@@ -25,7 +25,7 @@ describe('createBridge', () => {
   it('exposes only named actions, never ipcRenderer or a generic send', () => {
     const bridge = createBridge(fakeIpcRenderer().asRenderer);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['addRecentFile', 'chooseFileToOpen', 'chooseFileToSave', 'onMenuAction', 'onOpenRecent', 'readRecentFile', 'readTextFile', 'recentFiles', 'writeFile'].sort(),
+      ['addRecentFile', 'chooseFileToOpen', 'chooseFileToSave', 'onMenuAction', 'onOpenRecent', 'readFileBytes', 'readRecentFile', 'readTextFile', 'recentFiles', 'writeFile'].sort(),
     );
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
@@ -37,6 +37,7 @@ describe('createBridge', () => {
     await expect(bridge.chooseFileToOpen(filters)).resolves.toBe('answer');
     await bridge.chooseFileToSave('run.json', filters);
     await bridge.readTextFile('/a/run.json');
+    await bridge.readFileBytes('/a/li.h5');
     await bridge.writeFile('/a/run.json', '{}');
     await bridge.recentFiles();
     await bridge.addRecentFile('/a/run.json');
@@ -45,6 +46,7 @@ describe('createBridge', () => {
       ['dialog:open', { filters }],
       ['dialog:save', { defaultName: 'run.json', filters }],
       ['file:read', { path: '/a/run.json' }],
+      ['file:readBytes', { path: '/a/li.h5' }],
       ['file:write', { path: '/a/run.json', data: '{}' }],
       ['recent:list', {}],
       ['recent:add', { path: '/a/run.json' }],

@@ -25,6 +25,7 @@ function setup(dialogAnswer: string | null = chosen, recent: string[] = []) {
     showOpenDialog: vi.fn(async () => dialogAnswer),
     showSaveDialog: vi.fn(async () => dialogAnswer),
     readTextFile: vi.fn(async (file: string) => `contents of ${file}`),
+    readFileBytes: vi.fn(async (file: string) => new TextEncoder().encode(`bytes of ${file}`)),
     writeFile: vi.fn(async () => undefined),
     userPaths: createUserPaths(),
     recentFiles: createRecentFiles(recent, vi.fn(async () => undefined)),
@@ -53,6 +54,7 @@ describe('registerIpc', () => {
     await expect(invoke('dialog:open', { filters })).resolves.toBe(chosen);
     expect(deps.showOpenDialog).toHaveBeenCalledWith({ filters }, { id: 1 });
     await expect(invoke('file:read', { path: chosen })).resolves.toBe(`contents of ${chosen}`);
+    await expect(invoke('file:readBytes', { path: chosen })).resolves.toEqual(new TextEncoder().encode(`bytes of ${chosen}`));
     await expect(invoke('file:write', { path: chosen, data: new Uint8Array([1, 2]) })).resolves.toBeUndefined();
     expect(deps.writeFile).toHaveBeenCalledWith(chosen, new Uint8Array([1, 2]));
   });
@@ -93,6 +95,7 @@ describe('registerIpc', () => {
     const { invoke, deps } = setup();
     await invoke('dialog:open', { filters });
     await expect(invoke('file:read', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
+    await expect(invoke('file:readBytes', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
     await expect(invoke('file:write', { path: other, data: 'x' })).rejects.toBeInstanceOf(PathNotAllowedError);
     expect(deps.readTextFile).not.toHaveBeenCalled();
     expect(deps.writeFile).not.toHaveBeenCalled();

@@ -22,6 +22,32 @@ export type LossLandscapeDatasets = Partial<Record<'xcoordinates' | 'ycoordinate
 /** The dataset names this importer reads. */
 export const lossLandscapeNames = ['xcoordinates', 'ycoordinates', 'train_loss', 'train_acc', 'test_loss', 'test_acc'] as const;
 
+/** What this reads of an open h5wasm file (its File and Dataset classes, in Node or a browser). */
+interface H5Entity {
+  shape: number[] | null;
+  dtype: unknown;
+  value: unknown;
+}
+export interface OpenH5File {
+  keys(): string[];
+  get(name: string): unknown;
+}
+
+/** The loss-landscape datasets of an open h5wasm file; `Dataset` is h5wasm's class, `name` names the file in messages. */
+export function lossLandscapeDatasets(file: OpenH5File, Dataset: abstract new (...args: never[]) => H5Entity, name: string): LossLandscapeDatasets {
+  const datasets: LossLandscapeDatasets = {};
+  const keys = new Set(file.keys());
+  for (const key of lossLandscapeNames) {
+    if (!keys.has(key)) continue;
+    const entity = file.get(key);
+    if (!(entity instanceof Dataset)) throw new ImportError(`${key} in ${name} is not a dataset`);
+    const value = entity.value;
+    if (!(ArrayBuffer.isView(value) || Array.isArray(value))) throw new ImportError(`${key} in ${name} is not numeric (dtype ${JSON.stringify(entity.dtype)})`);
+    datasets[key] = { shape: entity.shape ?? [], data: Array.from(value as ArrayLike<number | bigint>, Number) };
+  }
+  return datasets;
+}
+
 function axis(d: H5Dataset | undefined, name: string): number[] {
   if (!d) throw new ImportError(`this is not a loss-landscape surface file: it has no ${name} dataset`);
   if (d.shape.length !== 1 || d.data.length < 2) throw new ImportError(`${name} must be a list of at least 2 coordinates, got shape [${d.shape.join(', ')}]`);
