@@ -222,7 +222,7 @@ export function ProjectMenu() {
       {/* The desktop menu's File commands do what these buttons do. */}
       <MenuActions open={() => void open(() => openTextFile(PROJECT_FILTERS))} save={() => void save()} openRecent={openRecent} />
       {status && (
-        <span id="project-status" className={status.error ? 'project-menu__status project-menu__status--error' : 'project-menu__status'} role={status.error ? 'alert' : 'status'} data-error={status.error}>
+        <span id="project-status" className={status.error ? 'project-menu__status project-menu__status--error' : 'project-menu__status'} role={status.error ? 'alert' : 'status'} data-error={status.error} title={status.text}>
           {status.text}
         </span>
       )}
