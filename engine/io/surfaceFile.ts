@@ -84,5 +84,26 @@ export function readSurfaceFile(text: string): SurfaceFile {
   if (values.loss.length !== alpha.length || values.loss.some((r) => !Array.isArray(r) || r.length !== beta.length)) {
     throw new SurfaceFileError(`values.loss must be ${alpha.length}×${beta.length}, one row per α`);
   }
+  checkSurfaceValues(file as SurfaceFile);
   return file as SurfaceFile;
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Checks what a viewer or a figure needs beyond the shape: increasing axes, numeric values (or null), a readable path. */
+export function checkSurfaceValues(file: SurfaceFile): void {
+  for (const name of ['alpha', 'beta'] as const) {
+    const axis = file[name];
+    if (axis.length < 2 || !axis.every(finite) || axis.some((v, k) => k > 0 && !(v > axis[k - 1]))) {
+      throw new SurfaceFileError(`the surface file’s ${name} must be at least 2 increasing numbers`);
+    }
+  }
+  for (const [metric, rows] of Object.entries(file.values)) {
+    if (rows !== undefined && (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row) || row.some((v) => v !== null && typeof v !== 'number')))) {
+      throw new SurfaceFileError(`the surface file’s values.${metric} must be rows of numbers`);
+    }
+  }
+  if (file.trajectory !== undefined && (!Array.isArray(file.trajectory) || !file.trajectory.every((p) => finite(p?.alpha) && finite(p?.beta)))) {
+    throw new SurfaceFileError('the surface file’s trajectory must be a list of points with finite alpha and beta');
+  }
 }

@@ -2,7 +2,7 @@
 // `import` write it, or a loss-landscape .h5 read in the export worker) in the Landscape tab,
 // without a run: the file is read and checked before anything changes; the job keeps the
 // file, which the Export menu writes as it is.
-import { readSurfaceFile, SurfaceFileError, type SurfaceFile } from '../../engine/io/surfaceFile.js';
+import { checkSurfaceValues, readSurfaceFile, type SurfaceFile } from '../../engine/io/surfaceFile.js';
 import { surfaceJobOf } from '../session/restore.js';
 import type { Session } from '../session/session.js';
 import type { SurfaceJob } from '../session/types.js';
@@ -13,26 +13,6 @@ import type { Store } from '../state/store.js';
 interface SurfaceServices {
   project: Store<ProjectState, ProjectAction>;
   session: Session;
-}
-
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** Checks what the viewer needs beyond readSurfaceFile's shape checks: increasing axes, numeric values, a readable path. */
-function checkViewable(file: SurfaceFile): void {
-  for (const name of ['alpha', 'beta'] as const) {
-    const axis = file[name];
-    if (axis.length < 2 || !axis.every(finite) || axis.some((v, k) => k > 0 && !(v > axis[k - 1]))) {
-      throw new SurfaceFileError(`the surface file’s ${name} must be at least 2 increasing numbers`);
-    }
-  }
-  for (const [metric, rows] of Object.entries(file.values)) {
-    if (rows !== undefined && (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row) || row.some((v) => v !== null && typeof v !== 'number')))) {
-      throw new SurfaceFileError(`the surface file’s values.${metric} must be rows of numbers`);
-    }
-  }
-  if (file.trajectory !== undefined && (!Array.isArray(file.trajectory) || !file.trajectory.every((p) => finite(p?.alpha) && finite(p?.beta)))) {
-    throw new SurfaceFileError('the surface file’s trajectory must be a list of points with finite alpha and beta');
-  }
 }
 
 /** A ready surface job showing `file`, opened as `name`, on its own (no run). */
@@ -64,7 +44,7 @@ export async function readOpenedSurface(bytes: Uint8Array, name: string, readH5:
  * throws a SurfaceFileError, changing nothing, when the viewer cannot show it.
  */
 export function showOpenedSurface({ project, session }: SurfaceServices, file: SurfaceFile, name: string): void {
-  checkViewable(file);
+  checkSurfaceValues(file);
   session.restore((nextId) => ({ training: null, surface: openedSurfaceJob(nextId(), file, name, project.getState()) }));
   project.dispatch({ type: 'set', section: 'view', patch: { tab: 'landscape' } });
   project.dispatch({ type: 'set', section: 'line', patch: { slice: 'plane' } });
