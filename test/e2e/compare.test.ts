@@ -18,14 +18,7 @@ describe('comparing three initializers', () => {
   let problems: string[];
   useAppPage(env, (opened) => ({ page, problems } = opened));
 
-  const cameraOf = (side: string) => page.locator(`#compare-${side} canvas`).getAttribute('data-camera');
-
-  /** Waits until every view shows the same camera (orbiting eases out over several frames), then returns it per view. */
-  async function settledCameras(): Promise<(string | null)[]> {
-    const selector = SIDES.map((side) => `#compare-${side} canvas`).join(', ');
-    await page.waitForFunction((sel) => new Set([...document.querySelectorAll(sel)].map((c) => c.getAttribute('data-camera'))).size === 1, selector, { timeout: 10_000 });
-    return Promise.all(SIDES.map(cameraOf));
-  }
+  const canvasesOf = (sides: string[]) => sides.map((side) => `#compare-${side} canvas`);
 
   /** Drags across the middle of `canvas` to orbit its camera. */
   async function orbit(canvas: string, dx: number, dy: number): Promise<void> {
@@ -36,15 +29,20 @@ describe('comparing three initializers', () => {
     await page.mouse.up();
   }
 
-  /** The camera of `canvas` once it has stopped moving: the same over a second (the damping eases out over slow software-rendered frames). */
-  async function restingCamera(canvas: string): Promise<string> {
+  /**
+   * The cameras of `canvases` once they have stopped moving: the same over a second (the damping eases out over slow
+   * software-rendered frames). All are read in one snapshot, so a view copying another a frame late cannot tear it.
+   */
+  async function restingCameras(canvases: string[]): Promise<string[]> {
+    const snapshot = () => page.evaluate((selectors) => selectors.map((sel) => document.querySelector(sel)?.getAttribute('data-camera') ?? '').join(' '), canvases);
     const seen: string[] = [];
     while (seen.length < 3 || new Set(seen.slice(-3)).size > 1) {
       await page.waitForTimeout(500);
-      seen.push((await page.locator(canvas).getAttribute('data-camera')) ?? '');
+      seen.push(await snapshot());
     }
-    return seen.at(-1)!;
+    return seen.at(-1)!.split(' ');
   }
+  const restingCamera = async (canvas: string) => (await restingCameras([canvas]))[0]!;
 
   /** The viewers' boxes fit in the window side by side: none overlaps another, the page does not scroll sideways. */
   async function expectTiled(sides: string[]): Promise<void> {
@@ -85,13 +83,12 @@ describe('comparing three initializers', () => {
   });
 
   it('orbits all three cameras when one is dragged', async () => {
-    const start = await Promise.all(SIDES.map(cameraOf));
+    const start = await restingCameras(canvasesOf(SIDES));
     expect(start[0]).toMatch(/^-?\d+\.\d{3},-?\d+\.\d{3},-?\d+\.\d{3}$/);
     expect(new Set(start).size).toBe(1);
     const before = await screenshot(page.locator('#compare-c canvas'), 'compare-2-c-before');
     await orbit('#compare-a canvas', 160, 30);
-    await page.waitForTimeout(800);
-    const moved = await settledCameras();
+    const moved = await restingCameras(canvasesOf(SIDES));
     expect(moved[0]).not.toBe(start[0]);
     expect(moved[1]).toBe(moved[0]);
     expect(moved[2]).toBe(moved[0]);
@@ -100,8 +97,7 @@ describe('comparing three initializers', () => {
     await screenshot(page, 'compare-2-orbited');
     // The camera presets still apply to all: Top puts every view above the surfaces.
     await page.click('#camera-top');
-    await page.waitForTimeout(300);
-    const top = await Promise.all(SIDES.map(cameraOf));
+    const top = await restingCameras(canvasesOf(SIDES));
     expect(new Set(top).size).toBe(1);
     expect(Number(top[0]!.split(',')[1])).toBeGreaterThan(5);
   });
@@ -121,7 +117,7 @@ describe('comparing three initializers', () => {
   // Longer than the others: software-rendered frames are slow, and an orbit's damping takes over a hundred of them to come to rest.
   it('saves the comparison and the orbited cameras in a project, and reopens them exactly without training', async () => {
     const four = ['a', 'b', 'c', 'd'];
-    const canvases = four.map((side) => `#compare-${side} canvas`);
+    const canvases = canvasesOf(four);
     const losses = () => page.locator('.compare-table tr', { hasText: 'final loss' }).locator('td').allInnerTexts();
     // Upwards: off the top preset's view, which the orbit turns about its axis only.
     await orbit(canvases[0], -120, -40);
