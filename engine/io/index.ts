@@ -1,5 +1,5 @@
 // File formats that need no DOM: run and surface files.
-export { RUN_FORMAT, RunFileError, readRunFile, recipeOf, runFileOf, runStateOf, type RunFile } from './runFile.js';
+export { RUN_FORMAT, RunFileError, madeBy, readRunFile, recipeOf, runFileOf, runStateOf, type RunFile } from './runFile.js';
 export { SURFACE_FORMAT, SurfaceFileError, readSurfaceFile, surfaceFileOf, type SurfaceFile } from './surfaceFile.js';
 // Line, project and sharded-surface files.
 export { LINE_FORMAT, LineFileError, readLineFile, type LineFile } from './lineFile.js';

@@ -89,6 +89,17 @@ export function recipeOf(file: RunFile): RunRecipe {
   return { data: file.data, model: { hidden, loss, bias, residual, weightDecay }, init: file.init, optimizer: file.optimizer, seed: file.seed, ...file.training };
 }
 
+/** `value` as JSON with every object's keys sorted, so equal values give equal text whatever order they were written in. */
+const sortedJson = (value: unknown) =>
+  JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
+/** Whether `recipe` made the run in `file`: all the file keeps of a recipe agrees (a recipe without a loss took its data's default). */
+export function madeBy(file: RunFile, recipe: RunRecipe): boolean {
+  const made = recipeOf(file);
+  const loss = recipe.model.loss === undefined ? undefined : made.model.loss;
+  return sortedJson({ ...made, model: { ...made.model, loss } }) === sortedJson(recipe);
+}
+
 /** What the landscape tools need of a run file: the model, θ*, the buffers and the path. */
 export function runStateOf(file: RunFile): RunState {
   const { theta, buffers } = fromStateDict(buildLayout(file.spec), file.params);

@@ -8,18 +8,18 @@ export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'
 
 /** The autosaved project file's text. */
 export const AUTOSAVE_KEY = 'losscape.autosave';
-/** When it was written and which settings it holds: `{ savedAt, state }`. */
+/** When it was written and the mark of what it holds (the settings and which results): `{ savedAt, state }`. */
 export const AUTOSAVE_META_KEY = 'losscape.autosave.meta';
 /** The last explicit save or open: `{ savedAt, state }`. */
 export const LAST_SAVE_KEY = 'losscape.lastSave';
 
-/** A save: when, and the settings (as JSON text) it holds. */
+/** A save: when, and the mark of the settings and results it holds. */
 interface SaveMark {
   savedAt: string;
   state: string;
 }
 
-/** What the autosave writes: the settings' JSON and the project file's text. */
+/** What the autosave writes: the mark of the settings and results, and the project file's text. */
 export interface AutosaveContent {
   state: string;
   text: string;
@@ -54,7 +54,7 @@ export function pendingAutosave(storage: KeyValueStorage): PendingAutosave | nul
 }
 
 /**
- * Writes the autosave made at `now`; settings just saved or opened explicitly need none, so
+ * Writes the autosave made at `now`; a project just saved or opened explicitly needs none, so
  * then the autosave is dropped. Answers false when the storage refused it (full).
  */
 export function writeAutosave(storage: KeyValueStorage, content: AutosaveContent, now: Date): boolean {
@@ -73,7 +73,7 @@ export function writeAutosave(storage: KeyValueStorage, content: AutosaveContent
   }
 }
 
-/** Records an explicit save or open of `state` (the settings' JSON) at `now`; older autosaves are no longer offered. */
+/** Records an explicit save or open of `state` (the settings' and results' mark) at `now`; older autosaves are no longer offered. */
 export function markSaved(storage: KeyValueStorage, state: string, now: Date): void {
   storage.setItem(LAST_SAVE_KEY, JSON.stringify({ savedAt: now.toISOString(), state }));
   discardAutosave(storage);

@@ -9,7 +9,7 @@ import type { Session } from '../session/session.js';
 import { PROJECT_FORMAT as STATE_FORMAT, type ProjectState } from '../state/project.js';
 import type { ProjectAction } from '../state/reducer.js';
 import type { Store } from '../state/store.js';
-import { readSavedResults, restoredJobs, resultsToSave } from './projectResults.js';
+import { readSavedResults, restoredJobs, resultsMark, resultsToSave } from './projectResults.js';
 
 /** The app's services a project is shown in and saved from (AppServices' part, without React). */
 interface ProjectServices {
@@ -52,18 +52,36 @@ export function showProjectFile({ project, session }: ProjectServices, file: Pro
   session.restore((nextId) => restoredJobs(saved, file, state, nextId));
 }
 
-/**
- * The app as a project file: its settings and cameras, and its finished runs and surfaces
- * (the current ones and the comparison's); `surfaceFile` writes a scan's surface file.
- */
-export async function projectFileToSave({ project, session }: ProjectServices, surfaceFile: (scan: ScannedSurface) => Promise<SurfaceFile>, now = new Date()): Promise<ProjectFile> {
-  const { results, runs, scans } = resultsToSave(session.store.getState());
-  const surfaces = await Promise.all(scans.map((scan) => surfaceFile(scan)));
-  return projectFileOf({ state: { ...project.getState(), results } as unknown as JsonValue, runs, surfaces, savedAt: now });
+/** The app as a project file, with the surface files of what `resultsToSave` listed. */
+function projectFileWith(project: ProjectServices['project'], saved: ReturnType<typeof resultsToSave>, surfaces: SurfaceFile[], now: Date): ProjectFile {
+  return projectFileOf({ state: { ...project.getState(), results: saved.results } as unknown as JsonValue, runs: saved.runs, surfaces, savedAt: now });
 }
 
-/** The app's settings and finished run as a project file's text, without the surface (for the autosave). */
+/**
+ * The app as a project file: its settings and cameras, and its finished runs and surfaces
+ * (the current ones, opened or computed, and the comparison's); `surfaceFile` writes a scan's
+ * surface file.
+ */
+export async function projectFileToSave({ project, session }: ProjectServices, surfaceFile: (scan: ScannedSurface) => Promise<SurfaceFile>, now = new Date()): Promise<ProjectFile> {
+  const saved = resultsToSave(session.store.getState());
+  const surfaces = await Promise.all(saved.surfaces.map((surface) => ('format' in surface ? surface : surfaceFile(surface))));
+  return projectFileWith(project, saved, surfaces, now);
+}
+
+/** The same file at once, where `known` has every scan's surface file; else null. */
+export function projectFileNow({ project, session }: ProjectServices, known: (scan: ScannedSurface) => SurfaceFile | undefined, now: Date): ProjectFile | null {
+  const saved = resultsToSave(session.store.getState());
+  const surfaces = saved.surfaces.map((surface) => ('format' in surface ? surface : known(surface)));
+  return surfaces.every((file) => file !== undefined) ? projectFileWith(project, saved, surfaces as SurfaceFile[], now) : null;
+}
+
+/** The app's settings and finished run as a project file's text, without the surfaces (the autosave's fallback when the whole project does not fit). */
 export function settingsProjectText({ project, session }: ProjectServices, now: Date, withRun = true): string {
   const run = session.store.getState().training?.run;
   return projectFileText(projectFileOf({ state: project.getState() as unknown as JsonValue, runs: withRun && run ? [run] : [], savedAt: now }));
+}
+
+/** What a save holds: the settings and which finished results there are. An autosave with the mark of the last explicit save is not needed. */
+export function projectMark({ project, session }: ProjectServices): string {
+  return JSON.stringify({ settings: project.getState(), results: resultsMark(session.store.getState()) });
 }

@@ -1,16 +1,20 @@
-// Which of a project file's runs and surfaces the app shows where: the Train panel's run, the
-// Landscape view's surface, and the comparison's runs and surfaces, as indices into the file's
-// lists (a run the comparison shares with the Train panel is stored once). They sit in the
-// file's state beside the settings, as `results`. A file saved before comparisons has none:
-// its first run and surface are the current ones, which is also where they are saved now.
+// Which of a project file's runs and surfaces the app shows where: the Train panel's run (with
+// the recipe that made it, which the settings may have moved on from), the Landscape view's
+// surface (computed, or opened from a surface file), and the comparison's runs and surfaces, as
+// indices into the file's lists (a run the comparison shares with the Train panel is stored
+// once). They sit in the file's state beside the settings, as `results`. A file saved before
+// comparisons has none: its first run and surface are the current ones, which is also where
+// they are saved now.
 import type { ProjectFile } from '../../engine/io/projectFile.js';
-import type { RunFile } from '../../engine/io/runFile.js';
+import { madeBy, type RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
+import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { ScannedSurface } from '../../workers/export.js';
 import { surfaceJobOf, trainingJobOf } from '../session/restore.js';
 import type { CompareJob, SessionState, SurfaceJob, SurfacePlane, TrainingJob } from '../session/types.js';
-import type { ProjectState } from '../state/project.js';
+import { recipeOf, type ProjectState } from '../state/project.js';
 import type { RunSettings } from '../state/variants.js';
+import { openedSurfaceJob } from './openSurface.js';
 import { scanOf } from './scannedSurface.js';
 
 /** One run of a saved comparison; `run` and `surface` are null where it had not finished. */
@@ -31,16 +35,23 @@ export interface SavedComparison {
 
 export interface SavedResults {
   training: number | null;
+  /** The recipe that made the current run; absent in files saved before it, where the settings made it. */
+  recipe?: RunRecipe;
   surface: number | null;
+  /** The name of the surface file the current surface was opened from (it has no run); absent for a computed one. */
+  opened?: string;
   /** The current surface's plane where it is not the landscape settings' (its directions are in its surface file). */
   plane: SurfacePlane | null;
   compare: SavedComparison | null;
 }
 
-/** The session's finished results as a project holds them: the index, the runs, and the scans whose surface files are still to be written. */
-export function resultsToSave(session: SessionState): { results: SavedResults; runs: RunFile[]; scans: ScannedSurface[] } {
+/** A surface as a project keeps it: an opened surface file as it is, a scanned surface to be written as one. */
+export type SurfaceToSave = SurfaceFile | ScannedSurface;
+
+/** The session's finished results as a project holds them: the index, the runs, and the surfaces. */
+export function resultsToSave(session: SessionState): { results: SavedResults; runs: RunFile[]; surfaces: SurfaceToSave[] } {
   const runs: RunFile[] = [];
-  const scans: ScannedSurface[] = [];
+  const surfaces: SurfaceToSave[] = [];
   const runIndex = (job: TrainingJob | null): number | null => {
     if (!job?.run) return null;
     const k = runs.indexOf(job.run);
@@ -48,10 +59,11 @@ export function resultsToSave(session: SessionState): { results: SavedResults; r
   };
   const surfaceIndex = (training: TrainingJob | null, surface: SurfaceJob | null): number | null => {
     const scan = scanOf(training, surface);
-    return scan ? scans.push(scan) - 1 : null;
+    return scan ? surfaces.push(scan) - 1 : null;
   };
   const training = runIndex(session.training);
-  const surface = surfaceIndex(session.training, session.surface);
+  const opened = session.surface?.status === 'ready' ? session.surface.opened : undefined;
+  const surface = opened ? surfaces.push(opened.file) - 1 : surfaceIndex(session.training, session.surface);
   const job = session.compare;
   const compare: SavedComparison | null = job && {
     variant: job.variant,
@@ -59,7 +71,23 @@ export function resultsToSave(session: SessionState): { results: SavedResults; r
     error: job.error,
     sides: job.sides.map((side) => ({ label: side.label, settings: side.settings, run: runIndex(side.training), surface: surfaceIndex(side.training, side.surface) })),
   };
-  return { results: { training, surface, plane: surface !== null ? (session.surface?.plane ?? null) : null, compare }, runs, scans };
+  const current = {
+    training,
+    ...(training !== null ? { recipe: session.training!.recipe } : {}),
+    surface,
+    ...(opened ? { opened: opened.name } : {}),
+    plane: surface !== null ? (session.surface?.plane ?? null) : null,
+    compare,
+  };
+  return { results: current, runs, surfaces };
+}
+
+/** Which finished results the session holds (the jobs' ids): a project saved with other results needs saving again. */
+export function resultsMark(session: SessionState): string {
+  const run = (job: TrainingJob | null) => (job?.run ? job.id : null);
+  const scan = (job: SurfaceJob | null) => (job?.status === 'ready' ? job.id : null);
+  const compare = session.compare && [session.compare.id, session.compare.status, session.compare.sides.map((side) => [run(side.training), scan(side.surface)])];
+  return JSON.stringify([run(session.training), scan(session.surface), compare]);
 }
 
 const damaged = (what: string) => new Error(`the project’s results are damaged: ${what}`);
@@ -128,12 +156,27 @@ export function readSavedResults(value: unknown, file: Pick<ProjectFile, 'runs' 
     return { training, surface: training !== null && file.surfaces.length > 0 ? 0 : null, plane: null, compare: null };
   }
   const r = record(value, 'they are not an object');
+  const training = indexIn(r.training, file.runs.length, 'the current run', 'runs');
+  const surface = indexIn(r.surface, file.surfaces.length, 'the current surface', 'surfaces');
+  if (r.opened !== undefined && (typeof r.opened !== 'string' || surface === null || training !== null)) {
+    throw damaged('an opened surface needs its file’s name and a surface, and has no run');
+  }
   return {
-    training: indexIn(r.training, file.runs.length, 'the current run', 'runs'),
-    surface: indexIn(r.surface, file.surfaces.length, 'the current surface', 'surfaces'),
+    training,
+    ...(r.recipe !== undefined ? { recipe: recipeFor(r.recipe, training === null ? null : file.runs[training]) } : {}),
+    surface,
+    ...(r.opened !== undefined ? { opened: r.opened as string } : {}),
     plane: planeOf(r.plane),
     compare: r.compare === null ? null : comparisonOf(r.compare, file),
   };
+}
+
+/** A saved recipe of the current run, checked against the run it made. */
+function recipeFor(value: unknown, run: RunFile | null): RunRecipe {
+  const recipe = record(value, 'the current run’s recipe is not an object');
+  record(recipe.model, 'the current run’s recipe has no model');
+  if (!run || !madeBy(run, recipe as unknown as RunRecipe)) throw damaged('the current run’s recipe is not the one that made it');
+  return recipe as unknown as RunRecipe;
 }
 
 /** The finished jobs `results` describe: a run shared by the Train panel and the comparison becomes one job, as in the session. */
@@ -144,15 +187,16 @@ export function restoredJobs(
   nextId: () => number,
 ): { training: TrainingJob | null; surface: SurfaceJob | null; compare: CompareJob | null } {
   const jobs = new Map<number, TrainingJob>();
-  const trainingOf = (index: number | null, settings: RunSettings): TrainingJob | null => {
+  const trainingOf = (index: number | null, recipe: RunRecipe): TrainingJob | null => {
     if (index === null) return null;
-    const job = jobs.get(index) ?? trainingJobOf(nextId(), file.runs[index], settings);
+    const job = jobs.get(index) ?? trainingJobOf(nextId(), file.runs[index], recipe);
     jobs.set(index, job);
     return job;
   };
   const surfaceOf = (index: number | null, training: TrainingJob | null) => (index !== null && training ? surfaceJobOf(nextId(), training.id, file.surfaces[index], state) : null);
-  const training = trainingOf(results.training, state);
-  const surface = withPlane(surfaceOf(results.surface, training), results.plane, results.surface === null ? null : file.surfaces[results.surface]);
+  const training = trainingOf(results.training, results.recipe ?? recipeOf(state));
+  const surfaceFile = results.surface === null ? null : file.surfaces[results.surface];
+  const surface = results.opened !== undefined && surfaceFile ? openedSurfaceJob(nextId(), surfaceFile, results.opened, state) : withPlane(surfaceOf(results.surface, training), results.plane, surfaceFile);
   const saved = results.compare;
   const compare: CompareJob | null = saved && {
     id: nextId(),
@@ -160,7 +204,7 @@ export function restoredJobs(
     status: saved.status,
     error: saved.error,
     sides: saved.sides.map(({ label, settings, run, surface: scanned }) => {
-      const job = trainingOf(run, settings);
+      const job = trainingOf(run, recipeOf(settings));
       return { label, settings, training: job, surface: surfaceOf(scanned, job) };
     }),
   };

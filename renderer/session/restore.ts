@@ -2,13 +2,12 @@
 // (the current run, its surface, a comparison) without training or scanning again.
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
-import { recipeOf, type ProjectState } from '../state/project.js';
-import type { RunSettings } from '../state/variants.js';
+import type { RunRecipe } from '../../engine/train/recipe.js';
+import type { ProjectState } from '../state/project.js';
 import type { SurfaceJob, TrainingJob } from './types.js';
 
-/** A finished training job holding `run`, trained with `settings`. */
-export function trainingJobOf(id: number, run: RunFile, settings: RunSettings): TrainingJob {
-  const recipe = recipeOf(settings);
+/** A finished training job holding `run`, made by `recipe`. */
+export function trainingJobOf(id: number, run: RunFile, recipe: RunRecipe): TrainingJob {
   const steps = run.stepLosses.length;
   const status = run.status === 'diverged' || run.status === 'stopped' ? run.status : 'done';
   return {

@@ -9,7 +9,7 @@ import { useServices, useProject, useSession } from '../AppContext.js';
 import { onExportWorker } from '../io/exportClient.js';
 import { markSaved } from '../io/autosave.js';
 import { baseName, bridge, openBinaryFile, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
-import { projectFileToSave, showProjectFile } from '../io/openProject.js';
+import { projectFileToSave, projectMark, showProjectFile } from '../io/openProject.js';
 import { openedFileOf, readOpenedSurface, showOpenedSurface } from '../io/openSurface.js';
 import { openRecentProject, recentProjects, rememberProject } from '../io/recentProjects.js';
 import { scanOf } from '../io/scannedSurface.js';
@@ -136,9 +136,9 @@ export function ProjectMenu() {
     recentProjects(localStorage).then(setRecent, () => setRecent([]));
   }, []);
 
-  /** After an explicit save or open: no autosave is needed for these settings, and the file is recent. */
+  /** After an explicit save or open: no autosave is needed for these settings and results, and the file is recent. */
   const remember = async (where: string) => {
-    markSaved(localStorage, JSON.stringify(project.getState()), new Date());
+    markSaved(localStorage, projectMark({ project, session }), new Date());
     setRecent(await rememberProject(localStorage, where));
   };
 

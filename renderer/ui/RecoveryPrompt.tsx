@@ -1,12 +1,18 @@
 // Autosave and crash recovery in the app: an autosave left from an earlier session, newer than
-// the last explicit save, is offered back first; then the autosaver keeps the project in
-// localStorage. A damaged autosave changes nothing and is kept until the user discards it.
+// the last explicit save, is offered back first; then the autosaver keeps the project (its
+// settings, cameras, runs, surfaces and comparison) in localStorage after every change of the
+// settings or the finished results. A damaged autosave changes nothing and is kept until the
+// user discards it.
 import { useEffect, useState } from 'react';
-import { readProjectFile } from '../../engine/io/projectFile.js';
+import { projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
+import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
+import type { ScannedSurface } from '../../workers/export.js';
 import { useServices } from '../AppContext.js';
 import { createAutosaver, discardAutosave, pendingAutosave, writeAutosave } from '../io/autosave.js';
 import { saveFile, type FileFilter } from '../io/files.js';
-import { settingsProjectText, showProjectFile } from '../io/openProject.js';
+import { onExportWorker } from '../io/exportClient.js';
+import { projectFileNow, projectMark, settingsProjectText, showProjectFile } from '../io/openProject.js';
+import { resultsMark, resultsToSave } from '../io/projectResults.js';
 
 /** Quiet time after a change before it is autosaved, and the longest a change waits, ms. */
 const AUTOSAVE_DELAY = 1500;
@@ -23,15 +29,49 @@ export function RecoveryPrompt({ filters }: { filters: FileFilter[] }) {
   useEffect(() => {
     // Autosaving now would overwrite the work on offer.
     if (pending) return;
+    // Surface files are written in the export worker when a result comes; the autosave itself stays synchronous, so it can run as the page goes away.
+    const surfaceFiles = new WeakMap<Float64Array, SurfaceFile>();
     const save = () => {
       const now = new Date();
-      const state = JSON.stringify(services.project.getState());
-      // Storage is small: when the run does not fit, the settings alone (training them again gives the same run).
-      if (!writeAutosave(localStorage, { state, text: settingsProjectText(services, now) }, now)) {
-        writeAutosave(localStorage, { state, text: settingsProjectText(services, now, false) }, now);
-      }
+      const mark = projectMark(services);
+      // Storage is small: what does not fit gives way, the surfaces first, then the run (training again gives the same run).
+      const texts = [
+        () => {
+          const file = projectFileNow(services, (scan) => surfaceFiles.get(scan.loss), now);
+          return file && projectFileText(file);
+        },
+        () => settingsProjectText(services, now),
+        () => settingsProjectText(services, now, false),
+      ];
+      texts.some((text) => {
+        const written = text();
+        return written !== null && writeAutosave(localStorage, { state: mark, text: written }, now);
+      });
     };
-    const autosaver = createAutosaver({ subscribe: services.project.subscribe, save, delay: AUTOSAVE_DELAY, maxWait: AUTOSAVE_MAX_WAIT });
+    /** Writes the surface files the autosave lacks, then calls `written` (meanwhile the autosave holds the settings and the run). */
+    const writeSurfaceFiles = (written: () => void) => {
+      const scans = resultsToSave(services.session.store.getState()).surfaces.filter((surface): surface is ScannedSurface => !('format' in surface) && !surfaceFiles.has(surface.loss));
+      const writes = scans.map((scan) => onExportWorker((w) => w.surfaceFile(scan)).then((file) => void surfaceFiles.set(scan.loss, file)));
+      if (writes.length > 0) void Promise.allSettled(writes).then(written);
+    };
+    let results = resultsMark(services.session.store.getState());
+    const subscribe = (changed: () => void) => {
+      const settings = services.project.subscribe(changed);
+      const session = services.session.store.subscribe(() => {
+        const mark = resultsMark(services.session.store.getState());
+        if (mark === results) return;
+        results = mark;
+        changed();
+        writeSurfaceFiles(changed);
+      });
+      // Results already shown (a recovered autosave) are kept too.
+      writeSurfaceFiles(() => undefined);
+      return () => {
+        settings();
+        session();
+      };
+    };
+    const autosaver = createAutosaver({ subscribe, save, delay: AUTOSAVE_DELAY, maxWait: AUTOSAVE_MAX_WAIT });
     window.addEventListener('pagehide', autosaver.flush);
     return () => {
       window.removeEventListener('pagehide', autosaver.flush);

@@ -1,7 +1,7 @@
 // Opening a standalone surface file in the app end to end: a surface imported from Li et al.'s
 // loss-landscape (as `losscape import li.h5` writes it, with a path added) opens through the
 // file chooser without a run, shows in 3D, contour and heatmap, exports through the Export
-// menu, and a project saved afterwards is written; a loss-landscape .h5 opens too; a damaged
+// menu, and a project saved afterwards keeps it and reopens it; a loss-landscape .h5 opens too; a damaged
 // file is refused, changing nothing.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,9 +95,19 @@ describe('a surface file opened in the app', () => {
     const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#project-save')]);
     const projectPath = join(dir, 'project.json');
     await saved.saveAs(projectPath);
-    expect(JSON.parse(readFileSync(projectPath, 'utf8'))).toMatchObject({ format: 'losscape.project/1', runs: [], surfaces: [] });
+    const project = JSON.parse(readFileSync(projectPath, 'utf8'));
+    expect(project).toMatchObject({ format: 'losscape.project/1', runs: [], state: { results: { training: null, surface: 0, opened: 'li-valley.json' } } });
+    expect(project.surfaces).toHaveLength(1);
+    expect(project.surfaces[0].alpha).toHaveLength(41);
     await expect.poll(() => page.locator('#project-status').innerText()).toBe('project saved');
     await waitFor(page, viewer());
+
+    // The project brings the opened surface back, as opened.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#project-open')]);
+    await chooser.setFiles(projectPath);
+    await expect.poll(() => page.locator('#project-status').innerText()).toBe('opened project.json');
+    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"][data-trajectory-points="12"][data-rows="41"]'));
+    expect(await page.locator('.toolbar').innerText()).toContain('li-valley.json · 41 × 31');
   });
 
   it('opens a loss-landscape .h5 file, read with h5wasm in the export worker', async () => {

@@ -1,14 +1,17 @@
-// Project files from the app: save → open gives back the identical settings, cameras, run,
-// surface and comparison, without training or scanning again; files saved before comparisons
-// still open; damaged indices and cameras are refused, naming what is wrong, changing nothing.
+// Project files from the app: save → open gives back the identical settings, cameras, run (with
+// the recipe that made it), surface and comparison, without training or scanning again; the
+// autosave builds the same file at once from surface files written earlier; files saved before
+// comparisons still open; damaged indices and cameras are refused, naming what is wrong,
+// changing nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectFileOf, projectFileText, readProjectFile, type JsonValue, type ProjectFile } from '../../../engine/io/projectFile.js';
-import { projectFileToSave, showProjectFile } from '../../../renderer/io/openProject.js';
-import { restoredJobs, resultsToSave } from '../../../renderer/io/projectResults.js';
+import type { SurfaceFile } from '../../../engine/io/surfaceFile.js';
+import { projectFileNow, projectFileToSave, projectMark, showProjectFile } from '../../../renderer/io/openProject.js';
+import { restoredJobs, resultsMark, resultsToSave } from '../../../renderer/io/projectResults.js';
 import { createSession, type Session } from '../../../renderer/session/session.js';
 import type { SessionState, SurfaceJob } from '../../../renderer/session/types.js';
-import { defaultProject, type CameraView, type ProjectState } from '../../../renderer/state/project.js';
+import { defaultProject, recipeOf, type CameraView, type ProjectState } from '../../../renderer/state/project.js';
 import { projectReducer, type ProjectAction } from '../../../renderer/state/reducer.js';
 import { createStore, type Store } from '../../../renderer/state/store.js';
 import { surfaceFileOfScan, type ScannedSurface } from '../../../workers/export.js';
@@ -64,6 +67,7 @@ describe('project files of the app', () => {
     const state = saved.state as unknown as ProjectState & { results: unknown };
     expect(state.results).toEqual({
       training: 0,
+      recipe: JSON.parse(app.session.store.getState().training!.key),
       surface: 0,
       plane: null,
       compare: {
@@ -116,6 +120,49 @@ describe('project files of the app', () => {
     expect(projectFileText(await projectFileToSave(opened, surfaceFile, savedAt))).toBe(text);
   });
 
+  it('build the same file at once when every surface file is known (the autosave), and none while one is missing', async () => {
+    const written = new WeakMap<Float64Array, SurfaceFile>();
+    const viaWorker = await projectFileToSave(app, async (scan) => {
+      const file = surfaceFileOfScan(scan);
+      written.set(scan.loss, file);
+      return file;
+    }, savedAt);
+    expect(projectFileNow(app, (scan) => written.get(scan.loss), savedAt)).toEqual(viaWorker);
+    const missing = app.session.store.getState().compare!.sides[1].surface!.loss;
+    expect(projectFileNow(app, (scan) => (scan.loss === missing ? undefined : written.get(scan.loss)), savedAt)).toBeNull();
+  });
+
+  it('mark which results there are: a new run or a finished surface is work to save, progress is not', () => {
+    const state = app.session.store.getState();
+    const mark = resultsMark(state);
+    expect(resultsMark({ ...state, training: { ...state.training!, revision: state.training!.revision + 1 } })).toBe(mark);
+    expect(resultsMark({ ...state, surface: { ...state.surface!, status: 'scanning' } })).not.toBe(mark);
+    expect(resultsMark({ ...state, training: { ...state.training!, id: 999 } })).not.toBe(mark);
+    const [a, b] = state.compare!.sides;
+    expect(resultsMark({ ...state, compare: { ...state.compare!, sides: [a, { ...b, surface: null }] } })).not.toBe(mark);
+    // The project's mark adds the settings.
+    const opened = fresh();
+    showProjectFile(opened, readProjectFile(text));
+    const before = projectMark(opened);
+    opened.project.dispatch({ type: 'set', section: 'train', patch: { lr: 0.9 } });
+    expect(projectMark(opened)).not.toBe(before);
+  });
+
+  it('a run whose settings changed after it trained reopens as that run, out of date with the settings', async () => {
+    const changed = fresh();
+    showProjectFile(changed, readProjectFile(text));
+    const trained = changed.session.store.getState().training!;
+    changed.project.dispatch({ type: 'set', section: 'train', patch: { lr: 0.9 } });
+    const opened = fresh();
+    showProjectFile(opened, readProjectFile(projectFileText(await projectFileToSave(changed, surfaceFile, savedAt))));
+    expect(opened.project.getState().train.lr).toBe(0.9);
+    const run = opened.session.store.getState().training!;
+    expect(run.recipe).toEqual(trained.recipe);
+    expect(run.key).toBe(trained.key);
+    // What the Train panel compares to say "the settings changed since this run".
+    expect(run.key).not.toBe(JSON.stringify(recipeOf(opened.project.getState())));
+  });
+
   it('open a file saved before comparisons and cameras: its first run and surface are the current ones', () => {
     const { results, ...settings } = saved.state as unknown as ProjectState & { results: unknown };
     expect(results).toBeTruthy();
@@ -139,6 +186,9 @@ describe('project files of the app', () => {
       [(s) => (s.results.compare.status = 'running'), 'the project’s results are damaged: the comparison’s status is "running"'],
       [(s) => delete s.results.compare.sides[0].settings.model, 'the project’s results are damaged: run 1 of the comparison has no model settings'],
       [(s) => (s.results = [0, 0]), 'the project’s results are damaged: they are not an object'],
+      [(s) => (s.results.recipe.seed += 1), 'the project’s results are damaged: the current run’s recipe is not the one that made it'],
+      [(s) => (s.results.recipe.model.hidden[0].width += 1), 'the project’s results are damaged: the current run’s recipe is not the one that made it'],
+      [(s) => (s.results.recipe = 'sgd'), 'the project’s results are damaged: the current run’s recipe is not an object'],
       [(s) => (s.results.plane = { label: 'θ*' , image: { alpha: 1 } }), 'the project’s results are damaged: the plane’s image needs finite α and β'],
       [(s) => (s.view.cameraViews.compare.position = [1, 2]), 'the project’s compare camera is damaged'],
       [(s) => (s.view.cameraViews.landscape.fov = 0), 'the project’s landscape camera is damaged'],
@@ -160,6 +210,9 @@ describe('project files of the app', () => {
     const places = [
       ['results'],
       ['results', 'training'],
+      ['results', 'recipe'],
+      ['results', 'recipe', 'model'],
+      ['results', 'opened'],
       ['results', 'plane'],
       ['results', 'compare'],
       ['results', 'compare', 'sides'],
@@ -171,14 +224,16 @@ describe('project files of the app', () => {
       ['view', 'cameraViews', 'landscape', 'target'],
     ];
     const opened = fresh();
+    // The file is read once: only its state changes (readProjectFile has fuzz tests of its own).
+    const file = readProjectFile(text);
     fc.assert(
       fc.property(fc.constantFrom(...places), fc.jsonValue({ maxDepth: 3 }), (place, value) => {
-        const json = JSON.parse(text);
-        const parent = place.slice(0, -1).reduce((node, key) => node[key], json.state);
+        const changed = structuredClone(file.state) as ReturnType<typeof JSON.parse>;
+        const parent = place.slice(0, -1).reduce((node, key) => node[key], changed);
         parent[place.at(-1)!] = value;
         const [state, session] = [opened.project.getState(), opened.session.store.getState()];
         try {
-          showProjectFile(opened, readProjectFile(JSON.stringify(json)));
+          showProjectFile(opened, { ...file, state: changed });
         } catch (error) {
           expect((error as Error).message).toMatch(/^the project’s .+ (is|are) damaged: /);
           expect(opened.project.getState()).toBe(state);
@@ -197,9 +252,9 @@ describe('project files of the app', () => {
       surface: { ...done.surface!, status: 'scanning' },
       compare: { ...done.compare!, status: 'running', sides: [a, { ...b, surface: { ...b.surface!, status: 'scanning' } }] },
     };
-    const { results, runs, scans } = resultsToSave(running);
+    const { results, runs, surfaces } = resultsToSave(running);
     expect(runs).toEqual([a.training!.run, b.training!.run]);
-    expect(scans.map((scan) => scan.loss)).toEqual([a.surface!.loss]);
+    expect(surfaces.map((scan) => (scan as ScannedSurface).loss)).toEqual([a.surface!.loss]);
     expect(results).toMatchObject({ training: 0, surface: null, compare: { status: 'cancelled', sides: [{ run: 0, surface: 0 }, { run: 1, surface: null }] } });
     let id = 0;
     const jobs = restoredJobs(results, { runs, surfaces: saved.surfaces.slice(1, 2) }, app.project.getState(), () => ++id);

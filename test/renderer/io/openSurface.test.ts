@@ -1,6 +1,6 @@
 // Standalone surface files in the app: a file the engine wrote (`losscape surface`, or an
 // imported loss-landscape .h5) opens in the Landscape tab without a run, its grid exactly as
-// in the file, exports as it is, and a project saved afterwards does not fail; anything that
+// in the file, exports as it is, and a project saved afterwards keeps it; anything that
 // is not a readable surface file is refused with a message, changing nothing.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -75,15 +75,28 @@ describe('a surface file opened in the app', () => {
     expect(exportEndpoint.exportFile(shown, 'csv').data).toMatch(/^alpha,beta,loss/);
     expect(scanOf(null, opened.session.store.getState().surface)).toBeNull();
 
-    // The surface has no run to save it with: the project keeps the settings, and reopens.
-    const saved = await projectFileToSave(opened, async () => {
+    // The project keeps the file as it is (it has no run to re-plan it from), and reopens it as opened.
+    const notReplanned = async (): Promise<never> => {
       throw new Error('an opened surface is not re-planned from a run');
-    });
+    };
+    const saved = await projectFileToSave(opened, notReplanned);
     expect(saved.runs).toEqual([]);
-    expect(saved.surfaces).toEqual([]);
+    expect(saved.surfaces).toEqual([file]);
+    expect((saved.state as unknown as { results: unknown }).results).toEqual({ training: null, surface: 0, opened: 'surface.json', plane: null, compare: null });
+    const savedText = projectFileText(saved);
     const again = fresh();
-    showProjectFile(again, readProjectFile(projectFileText(saved)));
+    showProjectFile(again, readProjectFile(savedText));
     expect(again.project.getState()).toEqual(opened.project.getState());
+    const reopened = again.session.store.getState();
+    expect(reopened.training).toBeNull();
+    expect(reopened.surface).toMatchObject({ status: 'ready', trainingId: 0, opened: { name: 'surface.json', file } });
+    expect(Array.from(reopened.surface!.loss)).toEqual(flat(file.values.loss));
+    expect(projectFileText(await projectFileToSave(again, notReplanned, new Date(saved.savedAt)))).toBe(savedText);
+
+    // An opened surface has no run: a file that says otherwise is damaged.
+    const json = JSON.parse(savedText);
+    json.state.results.opened = 7;
+    expect(() => showProjectFile(fresh(), readProjectFile(JSON.stringify(json)))).toThrow('the project’s results are damaged: an opened surface needs its file’s name and a surface, and has no run');
   });
 
   it('shows a surface imported from loss-landscape (.h5): a non-square grid, its unfilled points blank', () => {
