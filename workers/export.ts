@@ -1,8 +1,9 @@
 // Exports of the current surface as a comlink endpoint: builds the surface file from a run and
 // a scanned grid (re-planning the directions, which is deterministic), then writes it as a
-// figure, data or mesh; and reads a loss-landscape .h5 for the app to open. Environment-
-// agnostic: the same object runs in a Web Worker and under worker_threads. Byte results are
-// transferred, not copied.
+// figure, data or mesh; encodes the app's animated GIFs (gifSession.ts) and WebM videos
+// (webmSession.ts) from the frames it captures; and reads a loss-landscape .h5 for the app to
+// open. Environment-agnostic: the same object runs in a Web Worker and under worker_threads.
+// Byte results are transferred, not copied.
 import { transfer } from 'comlink';
 import { prepareData } from '../engine/data/index.js';
 import {
@@ -20,7 +21,9 @@ import {
 import { runStateOf, type RunFile } from '../engine/io/index.js';
 import { surfaceFileOf, type SurfaceFile } from '../engine/io/surfaceFile.js';
 import { planSurface, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
+import { gifSessions } from './gifSession.js';
 import { surfaceOfH5 } from './h5Surface.js';
+import { webmSessions } from './webmSession.js';
 
 /** What the app holds about a scanned surface: its run, request and grid. */
 export interface ScannedSurface {
@@ -131,6 +134,10 @@ export const exportEndpoint = {
   exportFile(file: SurfaceFile, format: ExportFormat, options: ExportOptions = {}): ExportResult {
     return result(renderSurface(file, format, options), format);
   },
+  /** gifStart, gifAdd, gifFinish, gifAbort: GIFs encoded here as the app sends their frames. */
+  ...gifSessions(),
+  /** webmStart, webmAdd, webmFinish, webmAbort: WebM videos encoded here as the app sends their frames. */
+  ...webmSessions(),
 };
 
 /** The endpoint's type, for `wrap<ExportEndpoint>()`. */

@@ -14,6 +14,3 @@ export interface AnimationOptions {
 
 /** How long the last frame stays, so players do not end on a half-drawn marker. */
 export const HOLD_SECONDS = 0.5;
-
-/** Resolves at the next animation frame, after the scene has drawn what `step` changed. */
-export const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));

@@ -1,17 +1,19 @@
 // The Export menu's animation: plays the run's path on the 3D view (the playback marker moves
-// from the start to θ*) and records it as a WebM video (the canvas, in real time) or as an
-// animated GIF (frame by frame, with the axes' labels), with progress and cancel.
+// from the start to θ*) and records it frame by frame, with the axes' labels, as a WebM video or
+// an animated GIF, with progress and cancel.
 import { useRef, useState } from 'react';
 import { useServices, useSession } from '../AppContext.js';
 import type { AnimationOptions } from '../io/animation.js';
 import { saveFile } from '../io/files.js';
 import { recordGif } from '../io/recordGif.js';
-import { recordWebm, webmType } from '../io/recordWebm.js';
+import { canEncodeWebm, recordWebm } from '../io/recordWebm.js';
 import { ProgressBar } from './ProgressBar.js';
 
 /** Seconds the marker takes from the start of the path to θ*. */
 export const ANIMATION_SECONDS = 4;
 const WEBM_FPS = 30;
+/** Width of the video in pixels (its height keeps the view's aspect): sharp labels, a modest file. */
+const WEBM_WIDTH = 1280;
 /** Fewer frames keep the GIF small; 12 a second still reads as motion. */
 const GIF_FPS = 12;
 /** Width of the GIF in pixels (its height keeps the view's aspect). */
@@ -31,7 +33,7 @@ type Recorder = (canvas: HTMLCanvasElement, options: AnimationOptions) => Promis
 export function AnimationExport({ enabled, run }: AnimationExportProps) {
   const { project } = useServices();
   const hasPath = useSession((s) => (s.surface?.trajectory.length ?? 0) > 1);
-  const [supported] = useState(() => webmType() !== null);
+  const [supported] = useState(canEncodeWebm);
   const [progress, setProgress] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
 
@@ -56,7 +58,7 @@ export function AnimationExport({ enabled, run }: AnimationExportProps) {
 
   const exportWebm = () =>
     animate('WebM', WEBM_FPS, async (canvas, options) => {
-      const video = await recordWebm(canvas, options);
+      const video = await recordWebm(canvas, WEBM_WIDTH, options);
       return video !== null && (await saveFile('losscape-run.webm', video, 'video/webm', [{ name: 'WebM video', extensions: ['webm'] }]));
     });
 
@@ -75,7 +77,7 @@ export function AnimationExport({ enabled, run }: AnimationExportProps) {
         role="menuitem"
         className="button button--small"
         disabled={!enabled || !supported || !hasPath}
-        title={!supported ? 'This browser cannot record WebM video' : hasPath ? 'The optimizer’s path played on the 3D view, as a WebM video' : noPath}
+        title={!supported ? 'This browser cannot encode WebM video' : hasPath ? 'The optimizer’s path played on the 3D view, as a WebM video with the axes’ labels' : noPath}
         onClick={() => void exportWebm()}
       >
         Animation (WebM)

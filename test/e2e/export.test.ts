@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import validator from 'gltf-validator';
+import { BufferSource, EncodedPacketSink, Input, WEBM } from 'mediabunny';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOLD_SECONDS } from '../../renderer/io/animation.js';
 import { decodeGif } from '../utils/gifDecode.js';
 import { collectPageProblems, launchChromium, startWebApp, type WebApp } from './browser.js';
 import { ebmlDocType } from './ebml.js';
@@ -88,12 +90,21 @@ describe('exports and project files from the app', () => {
     expect(report.issues.numErrors).toBe(0);
   });
 
-  it('records the run on the surface as a WebM video that decodes', async () => {
-    const bytes = await download('#export-webm', 'export-run.webm');
+  it('records the run frame by frame as a WebM video with the axes’ labels, that decodes', async () => {
+    const bytes = await download('#export-webm', 'export-run.webm', 120_000);
     expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     expect(ebmlDocType(bytes)).toBe('webm');
-    const canvas = await page.locator('#landscape-viewer canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
-    // Decoded in a blank page: the app's Content-Security-Policy allows no blob: media.
+    const view = await page.locator('#landscape-viewer canvas').evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+    const size = { width: 1280, height: Math.round((1280 * view.height) / view.width) };
+    // 4 s at 30 frames a second: frame k starts at k / 30 s, the last is held HOLD_SECONDS more.
+    const input = new Input({ source: new BufferSource(new Uint8Array(bytes)), formats: [WEBM] });
+    const track = (await input.getPrimaryVideoTrack())!;
+    expect(['vp9', 'vp8']).toContain(track.codec);
+    const starts: number[] = [];
+    for await (const packet of new EncodedPacketSink(track).packets()) starts.push(packet.timestamp);
+    expect(starts).toHaveLength(120);
+    starts.forEach((start, k) => expect(start, `frame ${k}`).toBeCloseTo(k / 30, 3));
+    // Chromium decodes it, in a blank page (the app's Content-Security-Policy allows no blob: media).
     const viewer = await browser!.newPage();
     const video = await viewer.evaluate(async (base64) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -106,35 +117,43 @@ describe('exports and project files from the app', () => {
         v.addEventListener('error', () => reject(new Error(`the video does not decode: ${v.error?.message}`)), { once: true });
       });
       await once('loadeddata');
-      const headerDuration = v.duration;
-      // MediaRecorder writes no duration in the header; seeking past the end makes the
-      // browser scan the clusters and report the real one.
-      if (!Number.isFinite(v.duration)) {
-        v.currentTime = 1e9;
-        while (!Number.isFinite(v.duration)) await once('durationchange');
-      }
-      v.currentTime = v.duration / 2;
-      await once('seeked');
-      const c = document.createElement('canvas');
-      c.width = v.videoWidth;
-      c.height = v.videoHeight;
-      const g = c.getContext('2d')!;
-      g.drawImage(v, 0, 0);
-      const { data } = g.getImageData(0, 0, c.width, c.height);
-      let lit = 0;
-      for (let k = 0; k < data.length; k += 4) if (Math.abs(data[k] - 0x0d) + Math.abs(data[k + 1] - 0x10) + Math.abs(data[k + 2] - 0x17) > 48) lit++;
-      return { width: v.videoWidth, height: v.videoHeight, headerDuration: String(headerDuration), duration: v.duration, lit: lit / (data.length / 4), frame: c.toDataURL('image/png') };
+      /** The frame shown at `seconds`, as a PNG data URL. */
+      const frameAt = async (seconds: number) => {
+        v.currentTime = seconds;
+        await once('seeked');
+        const c = document.createElement('canvas');
+        c.width = v.videoWidth;
+        c.height = v.videoHeight;
+        c.getContext('2d')!.drawImage(v, 0, 0);
+        return c.toDataURL('image/png');
+      };
+      // Frame 60 of 120 (the middle of its 1/30 s), and the held last frame.
+      const middle = await frameAt(60.5 / 30);
+      const last = await frameAt(4.4);
+      return { width: v.videoWidth, height: v.videoHeight, duration: v.duration, middle, last };
     }, bytes.toString('base64'));
     await viewer.close();
-    const frame = Buffer.from(video.frame.split(',')[1], 'base64');
-    writeFileSync(join(screenshots, 'export-webm-frame.png'), frame);
-    expect({ width: video.width, height: video.height }).toEqual(canvas);
-    // Chromium's MediaRecorder leaves the duration out (Infinity until seeked); if it is there, it must agree.
-    if (video.headerDuration !== 'Infinity') expect(Number(video.headerDuration)).toBeCloseTo(video.duration, 1);
-    // The animation lasts its 4 s plus the held last frame.
-    expect(video.duration).toBeGreaterThan(3);
-    expect(video.duration).toBeLessThan(8);
-    expect(video.lit, 'the part of a mid-video frame covered by the surface').toBeGreaterThan(0.05);
+    expect({ width: video.width, height: video.height }).toEqual(size);
+    expect(Math.abs(video.duration - (4 + HOLD_SECONDS)), 'the duration, off by less than a frame').toBeLessThan(1 / 30);
+    const decoded = (url: string) => PNG.sync.read(Buffer.from(url.split(',')[1], 'base64'));
+    const [middle, last] = [decoded(video.middle), decoded(video.last)];
+    writeFileSync(join(screenshots, 'export-webm-frame.png'), PNG.sync.write(middle));
+    // The same view without its labels: the WebGL canvas alone, scaled to the video's size.
+    const plain = decoded(
+      await page.locator('#landscape-viewer canvas').evaluate((c: HTMLCanvasElement, { width, height }) => {
+        const image = document.createElement('canvas');
+        Object.assign(image, { width, height });
+        image.getContext('2d')!.drawImage(c, 0, 0, width, height);
+        return image.toDataURL('image/png');
+      }, size),
+    );
+    expect(fractionUnlike(middle, hexRgb('#0d1017')), 'the part covered by the surface').toBeGreaterThan(0.05);
+    const labels = { video: countNear(middle, hexRgb('#c3c9d8'), 30), plain: countNear(plain, hexRgb('#c3c9d8'), 30) };
+    expect(labels.video, `pixels of the tick labels (${JSON.stringify(labels)})`).toBeGreaterThan(Math.max(200, 4 * labels.plain));
+    expect(countNear(middle, hexRgb('#ff9f1c'), 40), 'pixels of the playback marker').toBeGreaterThan(10);
+    // Only the marker moves between the middle and the end.
+    expect(fractionChanged(middle, last)).toBeGreaterThan(0);
+    expect(fractionChanged(middle, last)).toBeLessThan(0.01);
   });
 
   it('exports the same animation as a GIF with the axes’ labels, the marker moving over a still figure', async () => {
