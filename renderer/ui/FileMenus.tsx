@@ -201,7 +201,7 @@ export function ProjectMenu() {
       {recent.length > 0 && (
         <select
           id="project-recent"
-          className="project-menu__recent"
+          className="input input--select project-menu__recent"
           aria-label="recent projects"
           value=""
           title={bridge() ? 'Open a recent project' : 'Recent projects: pick the file again to open it'}
@@ -221,10 +221,21 @@ export function ProjectMenu() {
       <RecoveryPrompt filters={PROJECT_FILTERS} />
       {/* The desktop menu's File commands do what these buttons do. */}
       <MenuActions open={() => void open(() => openTextFile(PROJECT_FILTERS))} save={() => void save()} openRecent={openRecent} />
-      {status && (
-        <span id="project-status" className={status.error ? 'project-menu__status project-menu__status--error' : 'project-menu__status'} role={status.error ? 'alert' : 'status'} data-error={status.error} title={status.text}>
+      {status && !status.error && (
+        <span id="project-status" className="project-menu__status" role="status" data-error={false} title={status.text}>
           {status.text}
         </span>
+      )}
+      {/* An error is read whole: it drops below the header until dismissed or the next action. */}
+      {status?.error && (
+        <div className="project-alert" role="alert">
+          <span id="project-status" data-error={true}>
+            {status.text}
+          </span>
+          <button id="project-status-dismiss" type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setStatus(null)}>
+            ×
+          </button>
+        </div>
       )}
     </div>
   );

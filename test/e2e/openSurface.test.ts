@@ -129,6 +129,13 @@ describe('a surface file opened in the app', () => {
     expect(await status.innerText()).toBe('Could not open the surface: this is not a losscape.surface/1 file (format: "losscape.surface/9")');
     await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-trajectory-points="0"][data-rows="5"]'));
     await screenshot(page, 'open-surface-4-refused');
+    // The whole message shows, inside the window, until dismissed.
+    const box = (await page.locator('.project-alert').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    expect(await status.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight)).toBe(true);
+    await page.click('#project-status-dismiss');
+    expect(await page.locator('.project-alert').count()).toBe(0);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });
