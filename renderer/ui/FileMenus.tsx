@@ -33,7 +33,8 @@ const exports: { format: ExportFormat; label: string; title: string; filter: Fil
   { format: 'json', label: 'Surface file (JSON)', title: 'The losscape surface file', filter: { name: 'Surface file', extensions: ['json'] } },
 ];
 
-const PNG_WIDTHS = [1280, 1920, 2560, 3840];
+/** Up to 8K for posters and print; the capture never exceeds what the GPU can draw (MAX_CAPTURE_SIDE). */
+const PNG_WIDTHS = [1280, 1920, 2560, 3840, 5120, 7680];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -73,6 +73,13 @@ describe('exports and project files from the app', () => {
     expect(fractionUnlike(png, hexRgb('#0d1017')), 'the part covered by the surface').toBeGreaterThan(0.05);
     // The axes' tick labels (HTML over the canvas) are drawn into the image in their colour.
     expect(countNear(png, hexRgb('#c3c9d8'), 30), 'pixels of the tick labels').toBeGreaterThan(500);
+
+    // Beyond 4K, for print: 8K wide, the same aspect (the IHDR chunk holds width and height).
+    await page.selectOption('#export-png-width', '7680');
+    const big = await download('#export-png', 'export-surface-8k.png');
+    const [width, height] = [big.readUInt32BE(16), big.readUInt32BE(20)];
+    expect(width).toBe(7680);
+    expect(Math.abs(height / width - png.height / png.width)).toBeLessThan(2 / 1920);
   });
 
   it('exports the SVG contour plot with its contours and path', async () => {
