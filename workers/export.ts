@@ -1,11 +1,11 @@
 // Exports of the current surface as a comlink endpoint: builds the surface file from a run and
 // a scanned grid (re-planning the directions, which is deterministic), then writes it as a
 // figure, data or mesh; encodes the app's animated GIFs (gifSession.ts) and WebM videos
-// (webmSession.ts) from the frames it captures; and reads a loss-landscape .h5 for the app to
-// open. Environment-agnostic: the same object runs in a Web Worker and under worker_threads.
+// (webmSession.ts) from the frames it captures; and reads what the app opens from elsewhere: a
+// loss-landscape .h5, PyTorch or ONNX weights. Environment-agnostic: the same object runs in a Web Worker and under worker_threads.
 // Byte results are transferred, not copied.
 import { transfer } from 'comlink';
-import { prepareData } from '../engine/data/index.js';
+import { prepareData, type DataSpec } from '../engine/data/index.js';
 import {
   surface3dSvg,
   surfaceContourSvg,
@@ -18,8 +18,10 @@ import {
   surfaceVts,
   type ColormapName,
 } from '../engine/io/export/index.js';
+import { ImportError, importedRunFile, readWeightsFile, weightsKindOf } from '../engine/io/import/index.js';
 import { runStateOf, type RunFile } from '../engine/io/index.js';
 import { surfaceFileOf, type SurfaceFile } from '../engine/io/surfaceFile.js';
+import type { Activation } from '../engine/nn/index.js';
 import { planSurface, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
 import { gifSessions } from './gifSession.js';
 import { surfaceOfH5 } from './h5Surface.js';
@@ -129,6 +131,12 @@ export const exportEndpoint = {
   /** The surface file of a loss-landscape .h5 file's bytes (Li et al.), to open in the app. */
   surfaceOfH5(bytes: Uint8Array, name: string): Promise<SurfaceFile> {
     return surfaceOfH5(bytes, name);
+  },
+  /** The run of a weights file's bytes (PyTorch safetensors or .npz, an ONNX MLP) on `data`, its hidden layers taking `activations` (one, or one per layer) where the file does not name them; to open in the app. */
+  runOfWeights(bytes: Uint8Array, name: string, data: DataSpec, activations?: Activation[]): RunFile {
+    const kind = weightsKindOf(name);
+    if (!kind) throw new ImportError(`cannot tell what ${name} is from its extension: give a .safetensors, .npz or .onnx file`);
+    return importedRunFile(readWeightsFile(bytes, kind, { activations }), data, name);
   },
   /** A surface file written in `format`. */
   exportFile(file: SurfaceFile, format: ExportFormat, options: ExportOptions = {}): ExportResult {

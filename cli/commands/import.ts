@@ -6,7 +6,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ImportError, importedRunFile, readNpzStateDict, readOnnxMlp, readSafetensorsStateDict, specFromStateDict, weightsFor } from '../../engine/io/import/index.js';
+import { ImportError, importedRunFile, readWeightsFile, type WeightsKind } from '../../engine/io/import/index.js';
 import { readRunFile } from '../../engine/io/index.js';
 import { activations, lossKinds, type Activation, type LossKind } from '../../engine/nn/index.js';
 import { CliError } from '../errors.js';
@@ -39,20 +39,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 /** The model and θ* in a weights file; a state_dict's activations come from --activation (one, or one per hidden layer). */
-async function readWeights(path: string, kind: 'safetensors' | 'npz' | 'onnx', options: ImportOptions) {
-  const bytes = await readBytes(path);
-  if (kind === 'onnx') {
-    if (options.activation) throw new CliError('--activation is for state_dicts: an ONNX model names its own activations');
-    return readOnnxMlp(bytes, { loss: options.loss });
-  }
-  const dict = kind === 'npz' ? readNpzStateDict(bytes) : readSafetensorsStateDict(bytes);
-  const list = options.activation ?? ['tanh'];
-  const spec = specFromStateDict(dict, { activation: list[0], loss: options.loss });
-  if (list.length !== 1 && list.length !== spec.hidden.length) {
-    throw new CliError(`--activation lists ${list.length} activations for ${spec.hidden.length} hidden layers: give one, or one per layer`);
-  }
-  spec.hidden.forEach((layer, i) => (layer.activation = list[list.length === 1 ? 0 : i]));
-  return { spec, ...weightsFor(spec, dict) };
+async function readWeights(path: string, kind: WeightsKind, options: ImportOptions) {
+  if (kind === 'onnx' && options.activation) throw new CliError('--activation is for state_dicts: an ONNX model names its own activations');
+  return readWeightsFile(await readBytes(path), kind, { activations: options.activation, loss: options.loss });
 }
 
 async function runImport(file: string, options: ImportOptions): Promise<void> {

@@ -1,10 +1,10 @@
 // Which of a project file's runs and surfaces the app shows where: the Train panel's run (with
-// the recipe that made it, which the settings may have moved on from), the Landscape view's
-// surface (computed, or opened from a surface file), and the comparison's runs and surfaces, as
-// indices into the file's lists (a run the comparison shares with the Train panel is stored
-// once). They sit in the file's state beside the settings, as `results`. A file saved before
-// comparisons has none: its first run and surface are the current ones, which is also where
-// they are saved now.
+// the recipe that made it, which the settings may have moved on from, and the file it was
+// opened from if it was not trained here), the Landscape view's surface (computed, or opened
+// from a surface file), and the comparison's runs and surfaces, as indices into the file's
+// lists (a run the comparison shares with the Train panel is stored once). They sit in the
+// file's state beside the settings, as `results`. A file saved before comparisons has none:
+// its first run and surface are the current ones, which is also where they are saved now.
 import type { ProjectFile } from '../../engine/io/projectFile.js';
 import { madeBy, type RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
@@ -37,6 +37,8 @@ export interface SavedResults {
   training: number | null;
   /** The recipe that made the current run; absent in files saved before it, where the settings made it. */
   recipe?: RunRecipe;
+  /** The name of the file the current run was opened from (weights or a run file, not trained here). */
+  openedRun?: string;
   surface: number | null;
   /** The name of the surface file the current surface was opened from (it has no run); absent for a computed one. */
   opened?: string;
@@ -74,6 +76,7 @@ export function resultsToSave(session: SessionState): { results: SavedResults; r
   const current = {
     training,
     ...(training !== null ? { recipe: session.training!.recipe } : {}),
+    ...(training !== null && session.training!.opened !== undefined ? { openedRun: session.training!.opened } : {}),
     surface,
     ...(opened ? { opened: opened.name } : {}),
     plane: surface !== null ? (session.surface?.plane ?? null) : null,
@@ -161,9 +164,11 @@ export function readSavedResults(value: unknown, file: Pick<ProjectFile, 'runs' 
   if (r.opened !== undefined && (typeof r.opened !== 'string' || surface === null || training !== null)) {
     throw damaged('an opened surface needs its file’s name and a surface, and has no run');
   }
+  if (r.openedRun !== undefined && (typeof r.openedRun !== 'string' || training === null)) throw damaged('an opened run needs its file’s name and a run');
   return {
     training,
     ...(r.recipe !== undefined ? { recipe: recipeFor(r.recipe, training === null ? null : file.runs[training]) } : {}),
+    ...(r.openedRun !== undefined ? { openedRun: r.openedRun as string } : {}),
     surface,
     ...(r.opened !== undefined ? { opened: r.opened as string } : {}),
     plane: planeOf(r.plane),
@@ -194,7 +199,9 @@ export function restoredJobs(
     return job;
   };
   const surfaceOf = (index: number | null, training: TrainingJob | null) => (index !== null && training ? surfaceJobOf(nextId(), training.id, file.surfaces[index], state) : null);
-  const training = trainingOf(results.training, results.recipe ?? recipeOf(state));
+  const current = trainingOf(results.training, results.recipe ?? recipeOf(state));
+  const training = current && results.openedRun !== undefined ? { ...current, opened: results.openedRun } : current;
+  if (training && results.training !== null) jobs.set(results.training, training);
   const surfaceFile = results.surface === null ? null : file.surfaces[results.surface];
   const surface = results.opened !== undefined && surfaceFile ? openedSurfaceJob(nextId(), surfaceFile, results.opened, state) : withPlane(surfaceOf(results.surface, training), results.plane, surfaceFile);
   const saved = results.compare;

@@ -70,10 +70,16 @@ export function TrainPanel() {
         <div className="training" data-status={job.status} data-step={job.step} data-total-steps={job.totalSteps} data-epochs={job.history.at(-1)?.epoch ?? 0}>
           <ProgressBar value={job.totalSteps > 0 ? job.step / job.totalSteps : 0} label="training progress" tone={job.status === 'diverged' || job.status === 'error' ? 'warning' : 'accent'} />
           <p className="training__line">
-            <span className={`badge badge--${job.status}`}>{job.status}</span> step {job.step} / {job.totalSteps || '…'}
+            <span className={`badge badge--${job.status}`}>{job.status}</span> {job.opened !== undefined && job.totalSteps === 0 ? 'opened' : `step ${job.step} / ${job.totalSteps || '…'}`}
           </p>
           <p className="training__line muted">{describeEntry(job.history.at(-1))}</p>
-          {stale && !active && <p className="hint">The settings changed since this run: press Run to train them.</p>}
+          {job.opened !== undefined ? (
+            <p className="hint" id="run-opened">
+              Opened from {job.opened}, not trained here: the settings above do not describe it. Run trains them instead.
+            </p>
+          ) : (
+            stale && !active && <p className="hint">The settings changed since this run: press Run to train them.</p>
+          )}
         </div>
       )}
       {job?.status === 'diverged' && (

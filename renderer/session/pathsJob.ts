@@ -60,6 +60,9 @@ export function pathsControls(
       if (!run) throw new Error('run a comparison first (Compare section): its second run is the second endpoint');
       return { kind: 'run', run };
     }
+    if (!training.recipe.epochs && !training.recipe.steps) {
+      throw new Error('this model was opened, not trained here: there is no recipe to train a second run from; take θ*’s symmetry image or the Compare run as the second endpoint');
+    }
     second = startTrainingRun(clients, nextId(), { ...training.recipe, seed: training.recipe.seed + 1 }, onTraining);
     const trained = await second.finished;
     if (!trained.run) throw new Error(trained.error ?? `the second run ended without parameters (${trained.status})`);

@@ -38,6 +38,8 @@ export interface TrainingJob {
   revision: number;
   /** The latest decision regions the worker sent (two-input classification only). */
   regions?: RegionGrid;
+  /** Set when the run was opened from a file (weights or a run file), not trained here: the file's name. */
+  opened?: string;
 }
 
 export type SurfaceStatus = 'preparing' | 'scanning' | 'ready' | 'cancelled' | 'error';

@@ -1,6 +1,7 @@
 // The header's file menus: Export (the current surface as an image, a vector figure, data or a
 // mesh, written in the export worker) and Project (save and open a losscape.project/1 file with
-// the settings, cameras, runs, surfaces and comparison; open a standalone surface file to view).
+// the settings, cameras, runs, surfaces and comparison; open a standalone surface file to view,
+// or a model trained elsewhere to slice and analyse).
 import { transfer } from 'comlink';
 import { useEffect, useState } from 'react';
 import { projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
@@ -10,6 +11,7 @@ import { onExportWorker } from '../io/exportClient.js';
 import { markSaved } from '../io/autosave.js';
 import { baseName, bridge, openBinaryFile, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
 import { projectFileToSave, projectMark, showProjectFile } from '../io/openProject.js';
+import { readOpenedModel, showOpenedRun, type WeightsReader } from '../io/openModel.js';
 import { openedFileOf, readOpenedSurface, showOpenedSurface } from '../io/openSurface.js';
 import { openRecentProject, recentProjects, rememberProject } from '../io/recentProjects.js';
 import { scanOf } from '../io/scannedSurface.js';
@@ -20,6 +22,7 @@ import { RecoveryPrompt } from './RecoveryPrompt.js';
 import './fileMenus.css';
 
 const PROJECT_FILTERS: FileFilter[] = [{ name: 'Losscape project', extensions: ['json'] }];
+const MODEL_FILTERS: FileFilter[] = [{ name: 'Model (PyTorch safetensors or npz, ONNX, Losscape run file)', extensions: ['safetensors', 'npz', 'onnx', 'json'] }];
 const SURFACE_FILTERS: FileFilter[] = [{ name: 'Surface file (losscape JSON, loss-landscape .h5)', extensions: ['json', 'h5'] }];
 
 const exports: { format: ExportFormat; label: string; title: string; filter: FileFilter }[] = [
@@ -185,6 +188,20 @@ export function ProjectMenu() {
       setStatus({ error: true, text: `Could not open the surface: ${messageOf(error)}` });
     }
   };
+  /** Opens trained weights or a run file as the current run, evaluated on the Data panel's data set. */
+  const openModel = async () => {
+    setStatus(null);
+    try {
+      const chosen = await openBinaryFile(MODEL_FILTERS);
+      if (!chosen) return;
+      const readWeights: WeightsReader = (bytes, name, data, activations) => onExportWorker((w) => w.runOfWeights(transfer(bytes, [bytes.buffer as ArrayBuffer]), name, data, activations));
+      const run = await readOpenedModel(chosen.bytes, chosen.name, project.getState(), readWeights);
+      showOpenedRun({ project, session }, run, chosen.name);
+      setStatus({ error: false, text: `opened the model ${chosen.name}` });
+    } catch (error) {
+      setStatus({ error: true, text: `Could not open the model: ${messageOf(error)}` });
+    }
+  };
   /** Opens a recent project: from the Recent list, or from the desktop menu's File → Open Recent. */
   const openRecent = (entry: string) => void open(() => openRecentProject(entry, PROJECT_FILTERS));
 
@@ -195,6 +212,9 @@ export function ProjectMenu() {
       </button>
       <button id="project-open" type="button" className="button button--small" onClick={() => void open(() => openTextFile(PROJECT_FILTERS))}>
         Open project
+      </button>
+      <button id="model-open" type="button" className="button button--small" title="Trained weights (PyTorch .safetensors or .npz with state_dict names, an ONNX MLP) on the Data panel’s data set, or a Losscape run file, to slice and analyse without training" onClick={() => void openModel()}>
+        Open model…
       </button>
       <button id="surface-open" type="button" className="button button--small" title="View a surface file (from losscape surface, merge or import, or a loss-landscape .h5) without its run" onClick={() => void openSurface()}>
         Open surface…

@@ -64,7 +64,7 @@ describe('losscape import', { timeout: 60_000 }, () => {
   it.each([
     ['an unknown extension', ['import', 'model.pt', '--dataset', 'iris'], 'losscape: cannot tell what model.pt is from its extension: give a .safetensors, .npz, .onnx or .h5 file'],
     ['weights without a data set', ['import', fixture('weights.npz')], 'losscape: give --dataset: a run needs the data its loss is computed on (the one the model was trained on)'],
-    ['too few activations', ['import', fixture('weights.npz'), '--dataset', 'iris', '--activation', 'tanh,relu,relu'], 'losscape: --activation lists 3 activations for 2 hidden layers: give one, or one per layer'],
+    ['too few activations', ['import', fixture('weights.npz'), '--dataset', 'iris', '--activation', 'tanh,relu,relu'], /^losscape: cannot import .*weights\.npz: 3 activations are given for 2 hidden layers: give one for all, or one per layer$/],
     ['a model that does not fit the data', ['import', fixture('weights.npz'), '--dataset', 'moons'], /^losscape: cannot import .*weights\.npz: the model maps 4 inputs to 3 outputs, but moons has 2 inputs and needs 2 outputs/],
     ['a binary classifier on three classes', ['import', fixture('logistic.onnx'), '--dataset', 'iris'], /^losscape: cannot import .*logistic\.onnx: the model does not fit iris: binary cross-entropy needs two classes/],
     ['a missing file', ['import', 'nope.safetensors', '--dataset', 'iris'], 'losscape: cannot read nope.safetensors: ENOENT'],

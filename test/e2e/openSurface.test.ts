@@ -1,8 +1,9 @@
-// Opening a standalone surface file in the app end to end: a surface imported from Li et al.'s
+// Opening what was computed elsewhere, end to end. A surface imported from Li et al.'s
 // loss-landscape (as `losscape import li.h5` writes it, with a path added) opens through the
 // file chooser without a run, shows in 3D, contour and heatmap, exports through the Export
-// menu, and a project saved afterwards keeps it and reopens it; a loss-landscape .h5 opens too; a damaged
-// file is refused, changing nothing.
+// menu, and a project saved afterwards keeps it and reopens it; a loss-landscape .h5 opens
+// too; a damaged file is refused, changing nothing. A model trained elsewhere (ONNX) opens as
+// the current run, and its landscape is sliced.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromLossLandscape } from '../../engine/io/import/h5Surface.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
-import { openAppPage, waitFor } from './appSteps.js';
+import { openAppPage, openSection, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, fractionUnlike, hexRgb } from './pixels.js';
 
@@ -136,6 +137,23 @@ describe('a surface file opened in the app', () => {
     expect(await status.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight)).toBe(true);
     await page.click('#project-status-dismiss');
     expect(await page.locator('.project-alert').count()).toBe(0);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('opens an ONNX model trained elsewhere on the Data panel’s data, and slices its landscape', async () => {
+    // The model takes Iris's four features, without the constant input.
+    for (const feature of [0, 1]) await page.check(`input[data-feature="${feature}"]`);
+    if (await page.isChecked('#constant-input')) await page.click('label[for="constant-input"]');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#model-open')]);
+    await chooser.setFiles(fileURLToPath(new URL('../engine/io/fixtures/mlp.onnx', import.meta.url)));
+    await expect.poll(() => page.locator('#project-status').innerText()).toBe('opened the model mlp.onnx');
+    expect(await page.locator('#run-opened').innerText()).toMatch(/^Opened from mlp\.onnx, not trained here/);
+    await openSection(page, 'landscape');
+    await page.click('#compute');
+    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"][data-trajectory-points="0"]'));
+    const canvas = await screenshot(page.locator('#landscape-viewer canvas'), 'open-surface-5-model-canvas');
+    expect(fractionUnlike(canvas, hexRgb('#0d1017')), 'the part covered by the surface').toBeGreaterThan(0.05);
+    await screenshot(page, 'open-surface-5-model');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });

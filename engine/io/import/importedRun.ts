@@ -25,7 +25,7 @@ export function importedRunFile(weights: ImportedWeights, data: DataSpec, source
   }
   if (fits.inputs !== spec.inputs || fits.outputs !== spec.outputs) {
     throw new ImportError(
-      `the model maps ${spec.inputs} inputs to ${spec.outputs} outputs, but ${prepared.name} has ${fits.inputs} inputs and needs ${fits.outputs} outputs (${spec.loss}); choose the data set (and --features) it was trained on`,
+      `the model maps ${spec.inputs} inputs to ${spec.outputs} outputs, but ${prepared.name} has ${fits.inputs} inputs and needs ${fits.outputs} outputs (${spec.loss}); choose the data set (and the features) it was trained on`,
     );
   }
   const layout = buildLayout(spec);

@@ -6,4 +6,5 @@ export { readSafetensors, readSafetensorsStateDict } from './safetensors.js';
 export { readOnnxMlp, type OnnxMlp } from './onnx.js';
 export { cleanStateDict, specFromStateDict, weightsFor, type RawTensor } from './stateDict.js';
 export { importedRunFile, type ImportedWeights } from './importedRun.js';
+export { readWeightsFile, weightsKindOf, type WeightsKind } from './weightsFile.js';
 export { fromLossLandscape, lossLandscapeNames, type H5Dataset, type LossLandscapeDatasets } from './h5Surface.js';
