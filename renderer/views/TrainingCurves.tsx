@@ -45,10 +45,10 @@ export function TrainingCurves() {
   const cursor = playbackEpoch(job, playback);
   // The whole run's length from the start, so the curves grow across the plot as it trains.
   const xRange = { min: 0, max: job?.recipe.epochs ?? 1 };
-  if (!job || !series) {
+  if (!job || !series || (job.opened !== undefined && job.history.length === 0)) {
     return (
       <div className="curves curves--empty">
-        <p className="muted">Training curves appear here when a run starts.</p>
+        <p className="muted">{job?.opened !== undefined ? `${job.opened} was opened without its training: there are no curves to show.` : 'Training curves appear here when a run starts.'}</p>
       </div>
     );
   }

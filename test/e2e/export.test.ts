@@ -124,26 +124,28 @@ describe('exports and project files from the app', () => {
         v.addEventListener('error', () => reject(new Error(`the video does not decode: ${v.error?.message}`)), { once: true });
       });
       await once('loadeddata');
-      /** The frame shown at `seconds`, as a PNG data URL. */
+      /** The frame shown at `seconds`, as a PNG data URL (once presented: 'seeked' can come before the frame is). */
       const frameAt = async (seconds: number) => {
+        const presented = new Promise((resolve) => v.requestVideoFrameCallback(resolve));
         v.currentTime = seconds;
-        await once('seeked');
+        await Promise.all([once('seeked'), presented]);
         const c = document.createElement('canvas');
         c.width = v.videoWidth;
         c.height = v.videoHeight;
         c.getContext('2d')!.drawImage(v, 0, 0);
         return c.toDataURL('image/png');
       };
-      // Frame 60 of 120 (the middle of its 1/30 s), and the held last frame.
+      // Frames 0 and 60 of 120 (the middle of their 1/30 s), and the held last frame.
+      const first = await frameAt(0.5 / 30);
       const middle = await frameAt(60.5 / 30);
       const last = await frameAt(4.4);
-      return { width: v.videoWidth, height: v.videoHeight, duration: v.duration, middle, last };
+      return { width: v.videoWidth, height: v.videoHeight, duration: v.duration, first, middle, last };
     }, bytes.toString('base64'));
     await viewer.close();
     expect({ width: video.width, height: video.height }).toEqual(size);
     expect(Math.abs(video.duration - (4 + HOLD_SECONDS)), 'the duration, off by less than a frame').toBeLessThan(1 / 30);
     const decoded = (url: string) => PNG.sync.read(Buffer.from(url.split(',')[1], 'base64'));
-    const [middle, last] = [decoded(video.middle), decoded(video.last)];
+    const [first, middle, last] = [decoded(video.first), decoded(video.middle), decoded(video.last)];
     writeFileSync(join(screenshots, 'export-webm-frame.png'), PNG.sync.write(middle));
     // The same view without its labels: the WebGL canvas alone, scaled to the video's size.
     const plain = decoded(
@@ -158,9 +160,9 @@ describe('exports and project files from the app', () => {
     const labels = { video: countNear(middle, hexRgb('#c3c9d8'), 30), plain: countNear(plain, hexRgb('#c3c9d8'), 30) };
     expect(labels.video, `pixels of the tick labels (${JSON.stringify(labels)})`).toBeGreaterThan(Math.max(200, 4 * labels.plain));
     expect(countNear(middle, hexRgb('#ff9f1c'), 40), 'pixels of the playback marker').toBeGreaterThan(10);
-    // Only the marker moves between the middle and the end.
-    expect(fractionChanged(middle, last)).toBeGreaterThan(0);
-    expect(fractionChanged(middle, last)).toBeLessThan(0.01);
+    // Only the marker moves, from the start of the path to θ*.
+    expect(fractionChanged(first, last)).toBeGreaterThan(0);
+    expect(fractionChanged(first, last)).toBeLessThan(0.01);
   });
 
   it('exports the same animation as a GIF with the axes’ labels, the marker moving over a still figure', async () => {

@@ -148,6 +148,7 @@ describe('a surface file opened in the app', () => {
     await chooser.setFiles(fileURLToPath(new URL('../engine/io/fixtures/mlp.onnx', import.meta.url)));
     await expect.poll(() => page.locator('#project-status').innerText()).toBe('opened the model mlp.onnx');
     expect(await page.locator('#run-opened').innerText()).toMatch(/^Opened from mlp\.onnx, not trained here/);
+    expect(await page.locator('.curves--empty').innerText()).toBe('mlp.onnx was opened without its training: there are no curves to show.');
     await openSection(page, 'landscape');
     await page.click('#compute');
     await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"][data-trajectory-points="0"]'));
