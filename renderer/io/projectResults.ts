@@ -61,7 +61,7 @@ export function resultsToSave(session: SessionState): { results: SavedResults; r
   };
   const surfaceIndex = (training: TrainingJob | null, surface: SurfaceJob | null): number | null => {
     const scan = scanOf(training, surface);
-    return scan ? surfaces.push(scan) - 1 : null;
+    return scan ? surfaces.push(surface!.saved ?? scan) - 1 : null;
   };
   const training = runIndex(session.training);
   const opened = session.surface?.status === 'ready' ? session.surface.opened : undefined;

@@ -32,7 +32,7 @@ function flat(rows: (number | null)[][] | undefined, n: number, m: number): Floa
   return out;
 }
 
-/** A ready surface job showing `file`. */
+/** A ready surface job showing `file`, which it keeps to be saved again as it is. */
 export function surfaceJobOf(id: number, trainingId: number, file: SurfaceFile, project: ProjectState): SurfaceJob {
   const n = file.alpha.length;
   const m = file.beta.length;
@@ -56,5 +56,6 @@ export function surfaceJobOf(id: number, trainingId: number, file: SurfaceFile, 
     },
     error: null,
     revision: 1,
+    saved: file,
   };
 }

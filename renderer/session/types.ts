@@ -75,6 +75,8 @@ export interface SurfaceJob {
   given?: GivenDirections;
   /** Set when the surface was opened from a surface file and has no run (trainingId is 0): the file's name, and the file the exports write. */
   opened?: { name: string; file: SurfaceFile };
+  /** The surface file a finished job was read from (a project, an autosave): saved again as it is, not re-planned. */
+  saved?: SurfaceFile;
 }
 
 /** A 1D slice of the current run: loss and accuracy at each t, filled in as the pool streams them. */
