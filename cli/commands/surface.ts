@@ -1,6 +1,7 @@
 /** `losscape surface`: a 2D slice of the loss around a run's parameters, on a worker pool. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
+import { directionsOfJson } from '../../engine/io/directionsFile.js';
 import { parseShard, shardPlan, surfaceFileOf, surfacePartOf, type Shard } from '../../engine/io/index.js';
 import { normalizations, type Normalization } from '../../engine/landscape/directions.js';
 import { planSurface, projectTrajectory, type DirectionChoice } from '../../engine/landscape/surface.js';
@@ -32,12 +33,7 @@ interface SurfaceOptions {
 
 /** Reads two directions from a JSON file with `directions: [d₁, d₂]` (a surface file will do). */
 async function directionsFromFile(path: string): Promise<[Float64Array, Float64Array]> {
-  const json = JSON.parse(await readFile(path, 'utf8')) as { directions?: unknown };
-  const d = json.directions;
-  if (!Array.isArray(d) || d.length !== 2 || !d.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number'))) {
-    throw new CliError(`${path} needs "directions": [[…], […]], two lists of numbers`);
-  }
-  return [Float64Array.from(d[0] as number[]), Float64Array.from(d[1] as number[])];
+  return directionsOfJson(JSON.parse(await readFile(path, 'utf8')), path);
 }
 
 /** The direction choice `--directions` names. */

@@ -8,6 +8,7 @@ import { RESOLUTIONS, type LandscapeSettings } from '../state/project.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Segmented, Select, Toggle } from '../ui/fields.js';
+import { DirectionsFromFile } from './DirectionsFromFile.js';
 import { LineActions, LineFields } from './LineFields.js';
 import { RangeRow } from './RangeRow.js';
 import { RunJobButtons } from '../ui/RunJobButtons.js';
@@ -80,8 +81,9 @@ export function LandscapePanel() {
           <RunJobButtons ids={['compute', 'cancel-scan']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computeSurface(project.getState())} onCancel={() => session.cancelSurface()} needsRun="the surface is sliced around its final parameters θ*.">
             {busy ? 'Recompute' : 'Compute'}
           </RunJobButtons>
+          <DirectionsFromFile />
           {job && !busy && !job.plane && !job.opened && planChanged(job.settings, landscape) && <p className="hint">The plane’s settings changed since this surface: press Compute to see them.</p>}
-          {job?.opened && <p className="hint" id="opened-surface">Showing {job.opened.name}, opened without its run: train a run to compute surfaces and analyses. A saved project does not keep this surface; export it instead.</p>}
+          {job?.opened && <p className="hint" id="opened-surface">Showing {job.opened.name}, opened without its run: train a run, or open a model, to compute surfaces and analyses.</p>}
           {job && (
             <div className="scan" data-status={job.status} data-rows={job.rowsComputed} data-total-rows={total}>
               <ProgressBar value={total > 0 ? job.rowsComputed / total : 0} label="surface progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />

@@ -21,6 +21,8 @@ export interface Session extends AnalysisControls, LineControls, PathsControls, 
   stop(): void;
   /** Computes the surface of the current run with the project's landscape settings. */
   computeSurface(project: ProjectState): void;
+  /** The surface of the current run in a plane of its own (directions from a file). */
+  sliceAlong(project: ProjectState, plane: PlaneRequest): void;
   cancelSurface(): void;
   /** Trains and scans the variant's runs (two to four), side by side. */
   compare(project: ProjectState): void;
@@ -123,6 +125,7 @@ export function createSession(clients: WorkerClients): Session {
     resume: () => training?.handle.resume(),
     stop: () => training?.handle.stop(),
     computeSurface: (project) => computeSurface(project),
+    sliceAlong: computeSurface,
     cancelSurface() {
       surfaceAbort?.abort();
       const job = store.getState().surface;

@@ -3,7 +3,7 @@
 // file chooser without a run, shows in 3D, contour and heatmap, exports through the Export
 // menu, and a project saved afterwards keeps it and reopens it; a loss-landscape .h5 opens
 // too; a damaged file is refused, changing nothing. A model trained elsewhere (ONNX) opens as
-// the current run, and its landscape is sliced.
+// the current run, its landscape is sliced, and sliced again along the directions of a file.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +155,31 @@ describe('a surface file opened in the app', () => {
     const canvas = await screenshot(page.locator('#landscape-viewer canvas'), 'open-surface-5-model-canvas');
     expect(fractionUnlike(canvas, hexRgb('#0d1017')), 'the part covered by the surface').toBeGreaterThan(0.05);
     await screenshot(page, 'open-surface-5-model');
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('slices the model again along the directions of its exported surface file: the same surface; a file without directions is refused', async () => {
+    const range = () => Promise.all([page.getAttribute('.colorbar', 'data-min'), page.getAttribute('.colorbar', 'data-max')]);
+    const before = await range();
+    await page.locator('#export-menu summary').click();
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const path = join(dir, 'model-surface.json');
+    await exported.saveAs(path);
+    await page.locator('#export-menu summary').click();
+    const sliceAlong = async (file: string) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#directions-open')]);
+      await chooser.setFiles(file);
+    };
+    await sliceAlong(path);
+    await expect.poll(() => page.locator('.toolbar').innerText()).toContain('directions from model-surface.json');
+    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"]'));
+    expect(await range()).toEqual(before);
+
+    const bad = join(dir, 'no-directions.json');
+    writeFileSync(bad, JSON.stringify({ format: 'losscape.surface/1', alpha: [0] }));
+    await sliceAlong(bad);
+    expect(await page.locator('#directions-error').innerText()).toBe('no-directions.json needs "directions": [[…], […]], two lists of finite numbers (a surface file has them)');
+    expect(await page.locator('.toolbar').innerText()).toContain('directions from model-surface.json');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 });
