@@ -171,9 +171,10 @@ describe('a surface file opened in the app', () => {
       await chooser.setFiles(file);
     };
     await sliceAlong(path);
+    // The caption changes as the new surface starts; its scan then fills in.
     await expect.poll(() => page.locator('.toolbar').innerText()).toContain('directions from model-surface.json');
-    await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"]'));
-    expect(await range()).toEqual(before);
+    await waitFor(page, page.locator('.scan[data-status="ready"]'));
+    await expect.poll(range).toEqual(before);
 
     const bad = join(dir, 'no-directions.json');
     writeFileSync(bad, JSON.stringify({ format: 'losscape.surface/1', alpha: [0] }));
