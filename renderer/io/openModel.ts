@@ -28,9 +28,9 @@ export type WeightsReader = (bytes: Uint8Array, name: string, data: DataSpec, ac
  */
 export async function readOpenedModel(bytes: Uint8Array, name: string, project: ProjectState, readWeights: WeightsReader): Promise<RunFile> {
   if (weightsKindOf(name) === null) {
-    const text = new TextDecoder().decode(bytes);
-    readRunFile(text); // checks it; the run is kept as the file has it, without the decoded arrays
-    return JSON.parse(text) as RunFile;
+    // Checked as it is read; the run is kept as the file has it, without the decoded arrays.
+    const { theta, buffers, ...run } = readRunFile(new TextDecoder().decode(bytes));
+    return run;
   }
   const panel = project.model.hidden.map((layer) => layer.activation);
   const activations = new Set(panel).size === 1 ? panel.slice(0, 1) : panel;
@@ -39,6 +39,6 @@ export async function readOpenedModel(bytes: Uint8Array, name: string, project: 
 
 /** Makes `run`, opened from `name`, the current run, in place of the current run, surface and comparison. */
 export function showOpenedRun({ project, session }: ModelServices, run: RunFile, name: string): void {
-  session.restore((nextId) => ({ training: { ...trainingJobOf(nextId(), run, recipeOfRun(run)), opened: name }, surface: null }));
+  session.restore((nextId) => ({ training: trainingJobOf(nextId(), run, recipeOfRun(run), name), surface: null }));
   project.dispatch({ type: 'set', section: 'view', patch: { tab: 'landscape' } });
 }

@@ -192,16 +192,14 @@ export function restoredJobs(
   nextId: () => number,
 ): { training: TrainingJob | null; surface: SurfaceJob | null; compare: CompareJob | null } {
   const jobs = new Map<number, TrainingJob>();
-  const trainingOf = (index: number | null, recipe: RunRecipe): TrainingJob | null => {
+  const trainingOf = (index: number | null, recipe: RunRecipe, opened?: string): TrainingJob | null => {
     if (index === null) return null;
-    const job = jobs.get(index) ?? trainingJobOf(nextId(), file.runs[index], recipe);
+    const job = jobs.get(index) ?? trainingJobOf(nextId(), file.runs[index], recipe, opened);
     jobs.set(index, job);
     return job;
   };
   const surfaceOf = (index: number | null, training: TrainingJob | null) => (index !== null && training ? surfaceJobOf(nextId(), training.id, file.surfaces[index], state) : null);
-  const current = trainingOf(results.training, results.recipe ?? recipeOf(state));
-  const training = current && results.openedRun !== undefined ? { ...current, opened: results.openedRun } : current;
-  if (training && results.training !== null) jobs.set(results.training, training);
+  const training = trainingOf(results.training, results.recipe ?? recipeOf(state), results.openedRun);
   const surfaceFile = results.surface === null ? null : file.surfaces[results.surface];
   const surface = results.opened !== undefined && surfaceFile ? openedSurfaceJob(nextId(), surfaceFile, results.opened, state) : withPlane(surfaceOf(results.surface, training), results.plane, surfaceFile);
   const saved = results.compare;

@@ -6,8 +6,8 @@ import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { ProjectState } from '../state/project.js';
 import type { SurfaceJob, TrainingJob } from './types.js';
 
-/** A finished training job holding `run`, made by `recipe`. */
-export function trainingJobOf(id: number, run: RunFile, recipe: RunRecipe): TrainingJob {
+/** A finished training job holding `run`, made by `recipe`; `opened` names the file it came from if it was not trained here. */
+export function trainingJobOf(id: number, run: RunFile, recipe: RunRecipe, opened?: string): TrainingJob {
   const steps = run.stepLosses.length;
   const status = run.status === 'diverged' || run.status === 'stopped' ? run.status : 'done';
   return {
@@ -23,6 +23,7 @@ export function trainingJobOf(id: number, run: RunFile, recipe: RunRecipe): Trai
     error: null,
     run,
     revision: 1,
+    ...(opened !== undefined ? { opened } : {}),
   };
 }
 

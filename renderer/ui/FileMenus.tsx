@@ -15,6 +15,7 @@ import { readOpenedModel, showOpenedRun, type WeightsReader } from '../io/openMo
 import { openedFileOf, readOpenedSurface, showOpenedSurface } from '../io/openSurface.js';
 import { openRecentProject, recentProjects, rememberProject } from '../io/recentProjects.js';
 import { scanOf } from '../io/scannedSurface.js';
+import { messageOf } from '../session/types.js';
 import { capturePng } from '../scene/capture.js';
 import { AnimationExport } from './AnimationExport.js';
 import { MenuActions } from './MenuActions.js';
@@ -38,8 +39,6 @@ const exports: { format: ExportFormat; label: string; title: string; filter: Fil
 
 /** Up to 8K for posters and print; the capture never exceeds what the GPU can draw (MAX_CAPTURE_SIDE). */
 const PNG_WIDTHS = [1280, 1920, 2560, 3840, 5120, 7680];
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The Export menu. */
 export function ExportMenu() {
@@ -80,10 +79,11 @@ export function ExportMenu() {
     run(entry.label, async () => {
       const { training, surface } = session.store.getState();
       const scan = scanOf(training, surface);
-      const opened = openedFileOf(surface);
-      if (!scan && !opened) throw new Error('there is no finished surface');
+      // A surface opened or read from a project has its file: written as it is, not re-planned.
+      const kept = openedFileOf(surface) ?? (scan ? surface!.saved : undefined);
+      if (!scan && !kept) throw new Error('there is no finished surface');
       const options = { metric, log, colormap, theme: 'light', transparent } as const;
-      const out = await onExportWorker((w) => (scan ? w.exportScan(scan, entry.format, options) : w.exportFile(opened!, entry.format, options)));
+      const out = await onExportWorker((w) => (kept ? w.exportFile(kept, entry.format, options) : w.exportScan(scan!, entry.format, options)));
       const name = `losscape-surface${entry.format === 'svg-3d' ? '-3d' : entry.format === 'svg-contour' ? '-contour' : ''}.${out.extension}`;
       return saveFile(name, out.data, out.mime, [entry.filter]);
     });
@@ -163,45 +163,43 @@ export function ProjectMenu() {
     }
   };
 
-  const open = async (choose: () => Promise<OpenedFile | null>) => {
+  /** Runs an Open command: its status says what it opened (nothing when the user cancelled), or why `failure` happened. */
+  const attempt = async (failure: string, job: () => Promise<string | null>) => {
     setStatus(null);
     try {
+      const done = await job();
+      if (done !== null) setStatus({ error: false, text: done });
+    } catch (error) {
+      setStatus({ error: true, text: `Could not ${failure}: ${messageOf(error)}` });
+    }
+  };
+
+  const open = (choose: () => Promise<OpenedFile | null>) =>
+    attempt('open the project', async () => {
       const chosen = await choose();
-      if (!chosen) return;
+      if (!chosen) return null;
       showProjectFile({ project, session }, readProjectFile(chosen.text));
       await remember(chosen.path ?? chosen.name);
-      setStatus({ error: false, text: `opened ${chosen.name}` });
-    } catch (error) {
-      setStatus({ error: true, text: `Could not open the project: ${messageOf(error)}` });
-    }
-  };
+      return `opened ${chosen.name}`;
+    });
   /** Opens a standalone surface file in the Landscape tab, in place of the current run and surface. */
-  const openSurface = async () => {
-    setStatus(null);
-    try {
+  const openSurface = () =>
+    attempt('open the surface', async () => {
       const chosen = await openBinaryFile(SURFACE_FILTERS);
-      if (!chosen) return;
+      if (!chosen) return null;
       const file = await readOpenedSurface(chosen.bytes, chosen.name, (bytes, name) => onExportWorker((w) => w.surfaceOfH5(transfer(bytes, [bytes.buffer as ArrayBuffer]), name)));
       showOpenedSurface({ project, session }, file, chosen.name);
-      setStatus({ error: false, text: `opened the surface ${chosen.name}` });
-    } catch (error) {
-      setStatus({ error: true, text: `Could not open the surface: ${messageOf(error)}` });
-    }
-  };
+      return `opened the surface ${chosen.name}`;
+    });
   /** Opens trained weights or a run file as the current run, evaluated on the Data panel's data set. */
-  const openModel = async () => {
-    setStatus(null);
-    try {
+  const openModel = () =>
+    attempt('open the model', async () => {
       const chosen = await openBinaryFile(MODEL_FILTERS);
-      if (!chosen) return;
+      if (!chosen) return null;
       const readWeights: WeightsReader = (bytes, name, data, activations) => onExportWorker((w) => w.runOfWeights(transfer(bytes, [bytes.buffer as ArrayBuffer]), name, data, activations));
-      const run = await readOpenedModel(chosen.bytes, chosen.name, project.getState(), readWeights);
-      showOpenedRun({ project, session }, run, chosen.name);
-      setStatus({ error: false, text: `opened the model ${chosen.name}` });
-    } catch (error) {
-      setStatus({ error: true, text: `Could not open the model: ${messageOf(error)}` });
-    }
-  };
+      showOpenedRun({ project, session }, await readOpenedModel(chosen.bytes, chosen.name, project.getState(), readWeights), chosen.name);
+      return `opened the model ${chosen.name}`;
+    });
   /** Opens a recent project: from the Recent list, or from the desktop menu's File → Open Recent. */
   const openRecent = (entry: string) => void open(() => openRecentProject(entry, PROJECT_FILTERS));
 

@@ -13,12 +13,11 @@ import { saveFile, type FileFilter } from '../io/files.js';
 import { onExportWorker } from '../io/exportClient.js';
 import { projectFileNow, projectMark, settingsProjectText, showProjectFile } from '../io/openProject.js';
 import { resultsMark, resultsToSave } from '../io/projectResults.js';
+import { messageOf } from '../session/types.js';
 
 /** Quiet time after a change before it is autosaved, and the longest a change waits, ms. */
 const AUTOSAVE_DELAY = 1500;
 const AUTOSAVE_MAX_WAIT = 30_000;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Starts the autosave and, while an earlier one waits, shows "Recover unsaved work from …?". */
 export function RecoveryPrompt({ filters }: { filters: FileFilter[] }) {
