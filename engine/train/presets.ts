@@ -22,6 +22,20 @@ export const presets: Record<string, Preset> = {
       seed: 0,
     },
   },
+  'seed-iris-wd': {
+    description:
+      'seed-iris with L2 weight decay λ = 1e-3: the penalty makes the objective coercive, so it has a true minimum ' +
+      '(without it the saturating logistic units let the loss fall towards its infimum at infinite weights).',
+    recipe: {
+      data: { source: { kind: 'builtin', name: 'iris' }, features: [2, 3], testFraction: 0, constantInput: true, seed: 0 },
+      model: { hidden: [{ width: 16, activation: 'logistic', batchNorm: false }], loss: 'softmax-ce', bias: false, residual: 0, weightDecay: 1e-3 },
+      init: { weights: 'normal', scale: 0.1 },
+      optimizer: { kind: 'gd', lr: 0.5 },
+      batchSize: 'full',
+      epochs: 300,
+      seed: 0,
+    },
+  },
   'digits-adam': {
     description: 'Digits 8×8 (64 inputs), 128 ReLU units, 10 classes, Adam on minibatches of 32.',
     recipe: {

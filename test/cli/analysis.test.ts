@@ -105,6 +105,17 @@ describe('losscape hessian and critical', { timeout: 60_000 }, () => {
     expect(Array.from(moved.theta)).toEqual(c.theta);
   });
 
+  it('critical: seed-iris-wd (weight decay 1e-3) trained and refined by saddle-free Newton is a minimum', async () => {
+    const train = await losscape(['train', '--preset', 'seed-iris-wd', '--out', 'wd.json'], dir);
+    expect(train.code).toBe(0);
+    const result = await losscape(['critical', '--run', 'wd.json', '--method', 'saddle-free', '--tol', '1e-10', '--out', 'wd-c.json'], dir);
+    expect(result.code).toBe(0);
+    const c = await readJson('wd-c.json');
+    expect(c).toMatchObject({ method: 'saddle-free', converged: true });
+    expect(c.gradientNorm).toBeLessThanOrEqual(1e-10);
+    expect(c.classification).toMatchObject({ label: 'minimum', index: 0, critical: true });
+  });
+
   it('bad input fails with one line', async () => {
     const top = await losscape(['hessian', '--run', 'run.json', '--top', '0'], dir);
     expect(top.code).not.toBe(0);

@@ -3,6 +3,7 @@ import { fromData, matmul, mul, sum, type Tensor } from '../../../engine/index.j
 import { createRng } from '../../../engine/random.js';
 import { orthonormalize } from '../../../engine/linalg/index.js';
 import { lossFunctionOf, type LossFunction } from '../../../engine/analysis/index.js';
+import { buildLayout, findEntry, type MlpSpec } from '../../../engine/nn/index.js';
 
 /** A = Q·diag(λ)·Qᵀ with a seeded random orthogonal Q, exactly symmetric, row-major. */
 export function withKnownSpectrum(lambda: readonly number[], seed: number): Float64Array {
@@ -43,4 +44,20 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m;
+}
+
+/**
+ * The softmax-shift directions of a network whose output layer has no bias: for hidden unit j,
+ * +1/√classes on layers.{last}.weight[c, j] for every class c. Adding any mix of them to θ
+ * changes no logit difference, so no prediction and no cross-entropy.
+ */
+export function softmaxShifts(spec: MlpSpec): Float64Array[] {
+  const layout = buildLayout(spec);
+  const out = findEntry(layout, `layers.${spec.hidden.length}.weight`)!;
+  const [classes, hidden] = out.shape;
+  return Array.from({ length: hidden }, (_, j) => {
+    const v = new Float64Array(layout.size);
+    for (let c = 0; c < classes; c++) v[out.offset + c * hidden + j] = 1 / Math.sqrt(classes);
+    return v;
+  });
 }

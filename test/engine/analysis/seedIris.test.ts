@@ -13,7 +13,7 @@
 // have a minimum is classified 'minimum' with its shift directions flat in the last test.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareData } from '../../../engine/data/index.js';
-import { buildLayout, findEntry, mlp } from '../../../engine/nn/index.js';
+import { mlp } from '../../../engine/nn/index.js';
 import { presetRecipe, startRun } from '../../../engine/train/index.js';
 import {
   classifySpectrum,
@@ -28,7 +28,7 @@ import {
   type LossFunction,
 } from '../../../engine/analysis/index.js';
 import { axpy, dot, norm } from '../../../engine/linalg/index.js';
-import { maxAbsDiff } from './helpers.js';
+import { maxAbsDiff, softmaxShifts } from './helpers.js';
 
 let loss: LossFunction;
 let theta: Float64Array;
@@ -43,13 +43,7 @@ beforeAll(() => {
   theta = trainer.state.theta;
   spectrum = fullSpectrum(hessianAt(loss, theta));
   // The shift directions: for hidden unit j, +1/√3 on layers.1.weight[c, j] for every class c.
-  const out = findEntry(buildLayout(spec), 'layers.1.weight')!;
-  const [classes, hidden] = out.shape;
-  shifts = Array.from({ length: hidden }, (_, j) => {
-    const v = new Float64Array(loss.size);
-    for (let c = 0; c < classes; c++) v[out.offset + c * hidden + j] = 1 / Math.sqrt(classes);
-    return v;
-  });
+  shifts = softmaxShifts(spec);
 });
 
 describe('the trained seed-iris model', () => {
