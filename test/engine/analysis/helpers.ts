@@ -2,7 +2,8 @@
 import { fromData, matmul, mul, sum, type Tensor } from '../../../engine/index.js';
 import { createRng } from '../../../engine/random.js';
 import { orthonormalize } from '../../../engine/linalg/index.js';
-import { lossFunctionOf, type LossFunction } from '../../../engine/analysis/index.js';
+import { lossFunction, lossFunctionOf, type LossFunction } from '../../../engine/analysis/index.js';
+import { presetRecipe, startRun } from '../../../engine/train/index.js';
 import { buildLayout, findEntry, type MlpSpec } from '../../../engine/nn/index.js';
 
 /** A = Q·diag(λ)·Qᵀ with a seeded random orthogonal Q, exactly symmetric, row-major. */
@@ -60,4 +61,12 @@ export function softmaxShifts(spec: MlpSpec): Float64Array[] {
     for (let c = 0; c < classes; c++) v[out.offset + c * hidden + j] = 1 / Math.sqrt(classes);
     return v;
   });
+}
+
+/** A preset trained to its last epoch, with its training objective as a LossFunction. */
+export function trainedPreset(name: string) {
+  const { trainer, data } = startRun(presetRecipe(name));
+  while (trainer.advance(1000));
+  const spec = trainer.config.spec;
+  return { spec, data, theta: trainer.state.theta, loss: lossFunction({ spec, buffers: trainer.state.buffers }, data.train) };
 }

@@ -14,7 +14,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareData } from '../../../engine/data/index.js';
 import { mlp } from '../../../engine/nn/index.js';
-import { presetRecipe, startRun } from '../../../engine/train/index.js';
 import {
   classifySpectrum,
   columnOf,
@@ -28,7 +27,7 @@ import {
   type LossFunction,
 } from '../../../engine/analysis/index.js';
 import { axpy, dot, norm } from '../../../engine/linalg/index.js';
-import { maxAbsDiff, softmaxShifts } from './helpers.js';
+import { maxAbsDiff, softmaxShifts, trainedPreset } from './helpers.js';
 
 let loss: LossFunction;
 let theta: Float64Array;
@@ -36,14 +35,12 @@ let spectrum: FullSpectrum;
 let shifts: Float64Array[];
 
 beforeAll(() => {
-  const { trainer, data } = startRun(presetRecipe('seed-iris'));
-  while (trainer.advance(1000));
-  const spec = trainer.config.spec;
-  loss = lossFunction({ spec, buffers: trainer.state.buffers }, data.train);
-  theta = trainer.state.theta;
+  const run = trainedPreset('seed-iris');
+  loss = run.loss;
+  theta = run.theta;
   spectrum = fullSpectrum(hessianAt(loss, theta));
   // The shift directions: for hidden unit j, +1/√3 on layers.1.weight[c, j] for every class c.
-  shifts = softmaxShifts(spec);
+  shifts = softmaxShifts(run.spec);
 });
 
 describe('the trained seed-iris model', () => {

@@ -10,8 +10,7 @@
 // the data term alone may be as low as −λ there), and the spectrum's bottom is 1.4e-4 < λ, several
 // times over since groups of hidden units have converged to the same function.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { presetRecipe, startRun } from '../../../engine/train/index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   classifySpectrum,
   extremeEigenpairs,
@@ -19,22 +18,14 @@ import {
   fullSpectrum,
   hessianAt,
   hessianSpectrum,
-  lossFunction,
   type FullSpectrum,
   type LossFunction,
 } from '../../../engine/analysis/index.js';
 import { norm } from '../../../engine/linalg/index.js';
-import { maxAbsDiff, softmaxShifts } from './helpers.js';
+import { maxAbsDiff, softmaxShifts, trainedPreset } from './helpers.js';
 
 const LAMBDA = 1e-3;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
-
-function trained(preset: string) {
-  const { trainer, data } = startRun(presetRecipe(preset));
-  while (trainer.advance(1000));
-  const spec = trainer.config.spec;
-  return { spec, data, theta: trainer.state.theta, loss: lossFunction({ spec, buffers: trainer.state.buffers }, data.train) };
-}
 
 describe('seed-iris-wd: a true minimum', () => {
   let loss: LossFunction;
@@ -44,7 +35,7 @@ describe('seed-iris-wd: a true minimum', () => {
   let gradientNorm: number;
 
   beforeAll(() => {
-    const run = trained('seed-iris-wd');
+    const run = trainedPreset('seed-iris-wd');
     expect(run.spec.weightDecay).toBe(LAMBDA);
     loss = run.loss;
     const found = findCriticalPoint(loss, run.theta, { method: 'saddle-free', tolerance: 1e-10 });
@@ -91,7 +82,6 @@ describe('seed-iris-wd: a true minimum', () => {
   it("agrees with numpy's eigh of a finite-difference Hessian of the same objective (fixture by make_seed_iris_wd.py)", () => {
     const point = JSON.parse(readFileSync(fixture('seed_iris_wd_point.json'), 'utf8')) as { theta: number[] };
     expect(maxAbsDiff(point.theta, Array.from(theta))).toBeLessThan(1e-12);
-    expect(existsSync(fixture('seed_iris_wd_numpy.json'))).toBe(true);
     const numpy = JSON.parse(readFileSync(fixture('seed_iris_wd_numpy.json'), 'utf8')) as { gradientNorm: number; eigenvalues: number[] };
     // Central differences with h = 1e-5 are accurate to ~h² · |∇³L| ≈ 1e-10 on this model.
     expect(numpy.gradientNorm).toBeLessThan(1e-10);
@@ -102,7 +92,7 @@ describe('seed-iris-wd: a true minimum', () => {
 
 describe('seed-iris without weight decay: no minimum to find', () => {
   it('the same search does not claim convergence, says why, and the point is a saddle with its index', () => {
-    const run = trained('seed-iris');
+    const run = trainedPreset('seed-iris');
     const found = findCriticalPoint(run.loss, run.theta, { method: 'saddle-free', tolerance: 1e-10, maxIterations: 40 });
     expect(found.converged).toBe(false);
     expect(found.gradientNorm).toBeGreaterThan(1e-10);
