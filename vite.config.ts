@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 // The web UI: renderer/ is the root (index.html lives there), the build goes to dist/ at the
-// repository root with relative URLs so that Electron can load dist/index.html from file://.
+// repository root with relative URLs; Electron serves it as app://losscape/ (electron/appProtocol.ts).
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
 

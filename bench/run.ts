@@ -3,12 +3,14 @@
 // Losscape, and writes bench/results/latest.json.
 //
 // Options: --quick (shorter timing), --only <text> (cases whose id contains it),
-//          --no-tfjs, --no-numpy, --numpy-threads <n|default> (default 1, like the JS contenders).
+//          --no-tfjs, --no-numpy, --numpy-threads <n|default> (default 1, like the JS contenders),
+//          --no-torch (the mnist-mlp case's PyTorch rows).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cases as allCases } from './cases/index.js';
+import { MNIST_MLP_ID, runMnistMlp, type MnistResult } from './cases/mnistMlp.js';
 import { compareOutputs, lastConsumed } from './data.js';
 import { DEFAULT_TIMING, QUICK_TIMING, measure, measureAsync, type Measurement, type TimingOptions } from './harness.js';
 import { numpyUnavailable, runNumpy } from './peers/numpy.js';
@@ -22,6 +24,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'no-tfjs': { type: 'boolean', default: false },
     'no-numpy': { type: 'boolean', default: false },
+    'no-torch': { type: 'boolean', default: false },
     'numpy-threads': { type: 'string', default: '1' },
   },
 });
@@ -32,8 +35,9 @@ if (numpyThreads !== null && !(Number.isInteger(numpyThreads) && numpyThreads > 
   process.exit(2);
 }
 const cases = allCases.filter((c) => !opts.only || c.id.includes(opts.only));
-if (cases.length === 0) {
-  console.error(`--only ${opts.only}: no case matches (cases: ${allCases.map((c) => c.id).join(', ')})`);
+const mnist = !opts.only || MNIST_MLP_ID.includes(opts.only);
+if (cases.length === 0 && !mnist) {
+  console.error(`--only ${opts.only}: no case matches (cases: ${[...allCases.map((c) => c.id), MNIST_MLP_ID].join(', ')})`);
   process.exit(2);
 }
 
@@ -137,7 +141,7 @@ const env: Record<string, unknown> = {
 };
 if (opts['no-tfjs']) {
   for (const c of tfjsCases) for (const b of backends) rows.get(c.id)!.push(skip(`tfjs-${b}`, 'float32', '--no-tfjs'));
-} else {
+} else if (tfjsCases.length) {
   const peer = await loadTfjs();
   for (const b of backends) {
     let described: string | null = null;
@@ -204,7 +208,21 @@ if (numpyMissing) {
 }
 void lastConsumed();
 
-// 4. Ratios, table, JSON.
+// 4. The mnist-mlp case: whole commands against PyTorch, with its own table.
+let mnistResult: MnistResult | null = null;
+if (mnist) {
+  try {
+    mnistResult = await runMnistMlp({ quick: opts.quick, noTorch: opts['no-torch'] ? '--no-torch' : null, timing, progress });
+    failures.push(...mnistResult.failures);
+    notes.push(...mnistResult.notes);
+  } catch (e) {
+    const msg = `${MNIST_MLP_ID}: ${(e as Error).message}`;
+    failures.push(msg);
+    notes.push(`${MNIST_MLP_ID} failed: ${msg.split('\n')[0]}`);
+  }
+}
+
+// 5. Ratios, tables, JSON.
 for (const c of cases) {
   const tol = c.tolerance && `Check tolerance ${Object.entries(c.tolerance).map(([p, v]) => `${v.toExponential(0)} for ${p}`).join(', ')}.`;
   if (c.note || tol) notes.push([c.note ?? c.title, tol].filter(Boolean).join(' '));
@@ -223,8 +241,8 @@ notes.push(
 
 const out = [
   '',
-  resultsTable(results),
-  '',
+  ...(results.length ? [resultsTable(results), ''] : []),
+  ...(mnistResult ? [mnistResult.table, ''] : []),
   ...[...READING_NOTES, ...notes].map((n) => `- ${n}`),
   '',
 ].join('\n');
@@ -235,7 +253,7 @@ mkdirSync(dir, { recursive: true });
 const file = `${dir}latest.json`;
 writeFileSync(
   file,
-  JSON.stringify({ format: 'losscape.bench/1', date: new Date().toISOString(), env, timing, notes: [...READING_NOTES, ...notes], failures, cases: results }, null, 2) + '\n',
+  JSON.stringify({ format: 'losscape.bench/1', date: new Date().toISOString(), env, timing, notes: [...READING_NOTES, ...notes], failures, cases: results, ...(mnistResult ? { mnistMlp: mnistResult.json } : {}) }, null, 2) + '\n',
 );
 progress(`wrote ${file}`);
 

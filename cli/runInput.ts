@@ -4,6 +4,7 @@ import { prepareData, type PreparedData } from '../engine/data/index.js';
 import { readRunFile, runStateOf, type RunFile } from '../engine/io/index.js';
 import type { RunState } from '../engine/landscape/surface.js';
 import { CliError } from './errors.js';
+import { holdDataOf } from './recipe/dataFiles.js';
 
 export interface LoadedRun {
   file: RunFile;
@@ -11,15 +12,19 @@ export interface LoadedRun {
   data: PreparedData;
 }
 
-/** Reads `path` as a run file and prepares its data. */
-export async function loadRun(path: string): Promise<LoadedRun> {
-  let text: string;
+/** The text of the file `path`; a file that cannot be read is a CliError naming it. */
+export async function readText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const file = readRunFile(text);
+}
+
+/** Reads `path` as a run file and prepares its data. */
+export async function loadRun(path: string): Promise<LoadedRun> {
+  const file = readRunFile(await readText(path));
+  await holdDataOf(file.data, path);
   return { file, state: runStateOf(file), data: prepareData(file.data) };
 }
 

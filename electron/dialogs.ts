@@ -14,14 +14,22 @@ export async function showOpenDialog(
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
-/** Shows a save dialog starting at `defaultDir`/`defaultName` and answers the chosen path or null. */
+/**
+ * Shows a save dialog starting at `defaultDir`/`defaultName` and answers the chosen path or null.
+ * The path chosen becomes writable, so choosing an existing file asks first (macOS and Windows
+ * always do; GTK only with `showOverwriteConfirmation`).
+ */
 export async function showSaveDialog(
   dialog: Pick<Dialog, 'showSaveDialog'>,
   parent: BaseWindow | null,
   request: RequestOf<'dialog:save'>,
   defaultDir: string,
 ): Promise<string | null> {
-  const options = { defaultPath: path.join(defaultDir, request.defaultName), filters: request.filters };
+  const options = {
+    defaultPath: path.join(defaultDir, request.defaultName),
+    filters: request.filters,
+    properties: ['showOverwriteConfirmation' as const],
+  };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }

@@ -23,7 +23,10 @@ export interface IpcDeps {
 
 const requestChecks: { [C in InvokeChannel]: Check<RequestOf<C>> } = invokeChannels;
 
-/** Whether `url` is the app's page: same file for a `file:` app URL, same origin otherwise. */
+/**
+ * Whether `url` is on the app's origin: the same scheme and host (with port) as `appUrl`.
+ * Compared by parts, since `URL.origin` is "null" for every non-web scheme such as `app:`.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   let actual: URL;
   try {
@@ -32,9 +35,7 @@ export function isAppUrl(url: string, appUrl: string): boolean {
     return false;
   }
   const expected = new URL(appUrl);
-  return expected.protocol === 'file:'
-    ? actual.protocol === 'file:' && actual.pathname === expected.pathname
-    : actual.origin === expected.origin;
+  return actual.protocol === expected.protocol && actual.host === expected.host;
 }
 
 /** A sender check accepting only the main frame of one of `ownWindows()` showing `appUrl`. */

@@ -2,11 +2,11 @@
  * The main process: wires Electron's objects into the plain functions of the other files.
  * The only file that imports `electron` at runtime besides the preload.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type WebContents } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../cli/atomicWrite.js';
+import { appIndexUrl, appScheme, createAppProtocolHandler } from './appProtocol.js';
 import { showOpenDialog, showSaveDialog } from './dialogs.js';
 import { createSenderCheck, registerIpc } from './ipc.js';
 import { menuActionChannel, openRecentChannel } from './ipc/channels.js';
@@ -15,20 +15,24 @@ import { createUserPaths } from './ipc/userPaths.js';
 import { buildMenuTemplate, type RecentMenu } from './menu.js';
 import { createRecentFiles, loadRecentFiles, saveRecentFiles } from './recentFiles.js';
 import { showRecentFiles } from './recentMenu.js';
-import { denyAllPermissions, hardenWebContents, installContentSecurityPolicy } from './security.js';
+import { denyAllPermissions, hardenWebContents } from './security.js';
 import { createMainWindow } from './windows.js';
 import { keepOnScreen, loadWindowState, saveWindowState, trackWindowState } from './windowState.js';
 
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
-const indexHtmlPath = path.join(import.meta.dirname, '../dist/index.html');
+const distRoot = path.join(import.meta.dirname, '../dist');
+// The built renderer comes over app://, the dev server (when there is one) over http.
+const pageUrl = devServerUrl ?? appIndexUrl;
 const windowStateFile = path.join(app.getPath('userData'), 'window-state.json');
 const recentFilesFile = path.join(app.getPath('userData'), 'recent-files.json');
 
+// Privileged schemes can only be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([appScheme]);
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 async function start(): Promise<void> {
-  installContentSecurityPolicy(session.defaultSession);
+  protocol.handle(appScheme.scheme, createAppProtocolHandler(distRoot, { realpath, readFile }));
   denyAllPermissions(session.defaultSession);
 
   const parentOf = (sender: WebContents) => BrowserWindow.fromWebContents(sender);
@@ -39,10 +43,7 @@ async function start(): Promise<void> {
     (list) => showRecent(list),
   );
   registerIpc(ipcMain, {
-    isTrustedSender: createSenderCheck(
-      () => BrowserWindow.getAllWindows(),
-      devServerUrl ?? pathToFileURL(indexHtmlPath).href,
-    ),
+    isTrustedSender: createSenderCheck(() => BrowserWindow.getAllWindows(), pageUrl),
     handlers: createIpcHandlers({
       showOpenDialog: (request, sender) => showOpenDialog(dialog, parentOf(sender), request),
       showSaveDialog: (request, sender) =>
@@ -78,7 +79,7 @@ async function start(): Promise<void> {
 
   const saved = await loadWindowState(windowStateFile, { readFile });
   const state = keepOnScreen(saved, screen.getAllDisplays().map((d) => d.workArea));
-  const win = await createMainWindow(BrowserWindow, { preloadPath, indexHtmlPath, devServerUrl, state });
+  const win = await createMainWindow(BrowserWindow, { preloadPath, pageUrl, state });
   const lastSave = trackWindowState(win, (s) => saveWindowState(windowStateFile, s));
   app.on('window-all-closed', () => void lastSave().finally(() => app.quit()));
 }

@@ -1,14 +1,15 @@
 /**
  * Hardening beyond the window's web preferences: no navigation, no new windows, no
- * webviews, no permissions, and a strict Content-Security-Policy on the app's files.
+ * webviews, no permissions, and the strict Content-Security-Policy that the app's protocol
+ * (appProtocol.ts) sends with every file.
  */
 import type { Session, WebContents } from 'electron';
 
 /**
- * The policy sent with every `file:` response: only the app's own scripts, workers and
- * data; inline styles allowed (React and three set style attributes), nothing remote.
- * 'wasm-unsafe-eval' lets the app compile its WebAssembly kernels (and h5wasm); it allows
- * no JavaScript eval.
+ * The policy sent with every `app:` response: only the app's own scripts, workers and
+ * data ('self' is the `app://losscape` origin); inline styles allowed (React and three set
+ * style attributes), nothing remote. 'wasm-unsafe-eval' lets the app compile its
+ * WebAssembly kernels (and h5wasm); it allows no JavaScript eval.
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
@@ -29,19 +30,6 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
-/** Adds `contentSecurityPolicy` to every `file:` response in `session`. */
-export function installContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    if (!details.url.startsWith('file:')) {
-      callback({});
-      return;
-    }
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
-    });
-  });
 }
 
 /** Refuses every permission request and check (camera, notifications, clipboard read, …). */

@@ -6,10 +6,8 @@ import { minWindowSize, type WindowState } from './windowState.js';
 export interface MainWindowOptions {
   /** Absolute path of the bundled, CommonJS preload. */
   preloadPath: string;
-  /** Absolute path of the built renderer's `index.html`. */
-  indexHtmlPath: string;
-  /** The Vite dev server's URL (`VITE_DEV_SERVER_URL`); when set it is loaded instead of the file. */
-  devServerUrl?: string;
+  /** The page to show: the built renderer on the `app://` protocol, or the Vite dev server's URL. */
+  pageUrl: string;
   state: WindowState;
 }
 
@@ -41,14 +39,13 @@ function mainWindowOptions(opts: MainWindowOptions): BrowserWindowConstructorOpt
   };
 }
 
-/** Creates the main window, shows it once painted, and loads the dev server or the built page. */
+/** Creates the main window, shows it once painted, and loads `pageUrl`. */
 export async function createMainWindow(BrowserWindowCtor: BrowserWindowClass, opts: MainWindowOptions): Promise<BrowserWindow> {
   const win = new BrowserWindowCtor(mainWindowOptions(opts));
   win.once('ready-to-show', () => {
     if (opts.state.maximized) win.maximize();
     win.show();
   });
-  if (opts.devServerUrl) await win.loadURL(opts.devServerUrl);
-  else await win.loadFile(opts.indexHtmlPath);
+  await win.loadURL(opts.pageUrl);
   return win;
 }

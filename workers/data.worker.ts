@@ -1,5 +1,6 @@
-// Web Worker entry of the data endpoint.
+// Web Worker entry of the data endpoint, holding the opened array files (heldData.ts).
 import { expose } from 'comlink';
+import { heldDataEndpoint } from './heldData.js';
 import { dataEndpoint } from './data.js';
 
-expose(dataEndpoint);
+expose({ ...dataEndpoint, ...heldDataEndpoint });

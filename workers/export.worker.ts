@@ -1,5 +1,6 @@
-// Web Worker entry of the export endpoint.
+// Web Worker entry of the export endpoint, holding the opened array files (heldData.ts).
 import { expose } from 'comlink';
+import { heldDataEndpoint } from './heldData.js';
 import { exportEndpoint } from './export.js';
 
-expose(exportEndpoint);
+expose({ ...exportEndpoint, ...heldDataEndpoint });

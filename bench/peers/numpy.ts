@@ -47,13 +47,17 @@ export function pythonCommand(): string {
   return process.env.LOSSCAPE_BENCH_PYTHON || 'python3';
 }
 
+/** null when the interpreter `py` can import `module`, else why not. */
+export function importFails(py: string, module: string): string | null {
+  const r = spawnSync(py, ['-c', `import ${module}`], { encoding: 'utf8', timeout: 60_000 });
+  if (r.error) return `${py} not found (${r.error.message})`;
+  if (r.status !== 0) return `${py} cannot import ${module}`;
+  return null;
+}
+
 /** null when numpy is usable, else why not. */
 export function numpyUnavailable(): string | null {
-  const py = pythonCommand();
-  const r = spawnSync(py, ['-c', 'import numpy'], { encoding: 'utf8', timeout: 30_000 });
-  if (r.error) return `${py} not found (${r.error.message})`;
-  if (r.status !== 0) return `${py} cannot import numpy`;
-  return null;
+  return importFails(pythonCommand(), 'numpy');
 }
 
 /** Runs the tasks in one subprocess; a task's own `timing` replaces the run's for it. */

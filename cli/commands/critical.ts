@@ -17,13 +17,21 @@ import { RUN_FORMAT, type RunFile } from '../../engine/io/index.js';
 import { norm } from '../../engine/linalg/index.js';
 import { buildLayout, toStateDict } from '../../engine/nn/index.js';
 import { CliError } from '../errors.js';
+import { integerBetween, parsePositiveInteger } from '../options.js';
 import { writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger } from '../recipe/dataOptions.js';
 import { loadRun, pointOf } from '../runInput.js';
-import { parsePositive, parsePositiveInteger } from './hessian.js';
+import { parsePositive } from './hessian.js';
 
 export const CRITICAL_FORMAT = 'losscape.critical/1';
+
+/**
+ * An elastic band's movable images, at most 1000: tens resolve a barrier (Draxler et al.
+ * use 8 to 32), and the band holds a θ per image several times over, so a million would
+ * exhaust the memory without a word.
+ */
+const parseBandImages = integerBetween(1, 1000, 'the number of band images');
 
 interface CriticalOptions {
   run: string;
@@ -142,7 +150,7 @@ export function registerCriticalCommand(program: Command): void {
     .requiredOption('--run <run.json>', 'the run file')
     .option('--from <point>', "start: final (the run's parameters), init, or another run file's final parameters", 'final')
     .option('--neb <other.json>', "first relax an elastic band from the start to this run's final parameters (or init/final), and search from its highest image")
-    .option('--images <n>', 'movable images of the band', parsePositiveInteger, 8)
+    .option('--images <n>', 'movable images of the band (at most 1000)', parseBandImages, 8)
     .option('--neb-tol <f>', 'the band has converged when every force is at most this', parsePositive, 1e-3)
     .addOption(
       new Option('--method <method>', 'lm: Levenberg–Marquardt on ½‖∇L‖² (finds saddles too); lm-cg: matrix-free; saddle-free: saddle-free Newton (finds minima); auto: lm up to 500 parameters, else lm-cg')

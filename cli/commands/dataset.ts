@@ -1,10 +1,11 @@
 /** `losscape dataset`: the exact preprocessed matrix a run trains (or tests) on. */
 import { Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { prepareData, type DataSpec } from '../../engine/data/index.js';
 import { readRunFile } from '../../engine/io/index.js';
 import { writeJson } from '../output.js';
+import { holdDataOf } from '../recipe/dataFiles.js';
 import { addDataOptions, dataSpecFrom, type DataOptions } from '../recipe/dataOptions.js';
+import { readText } from '../runInput.js';
 
 interface DatasetOptions extends DataOptions {
   run?: string;
@@ -13,7 +14,8 @@ interface DatasetOptions extends DataOptions {
 }
 
 async function runDataset(options: DatasetOptions): Promise<void> {
-  const spec: DataSpec = options.run ? readRunFile(await readFile(options.run, 'utf8')).data : await dataSpecFrom(options);
+  const spec: DataSpec = options.run ? readRunFile(await readText(options.run)).data : await dataSpecFrom(options);
+  await holdDataOf(spec, options.run);
   const data = prepareData(spec);
   const split = data[options.split];
   const rows = Array.from({ length: split.n }, (_, i) => Array.from(split.x.subarray(i * data.d, (i + 1) * data.d)));

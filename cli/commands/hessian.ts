@@ -7,6 +7,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hessianSpectrum, lossFunction, type SpectrumReport, type SpectrumStage } from '../../engine/analysis/index.js';
 import { CliError } from '../errors.js';
+import { integerBetween, parsePositiveInteger } from '../options.js';
 import { writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger, parseNumber } from '../recipe/dataOptions.js';
@@ -39,12 +40,8 @@ interface HessianOptions {
   snapshots?: number;
 }
 
-/** A whole number ≥ 1 (a count of eigenvalues, probes, steps). */
-export function parsePositiveInteger(value: string): number {
-  const n = parseInteger(value);
-  if (n < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got ${value}`);
-  return n;
-}
+/** The density's grid points, at most 100 000: far finer than any plot, and the curve (a Gaussian per point, probe and step) stays quick. */
+const parseDensityPoints = integerBetween(2, 100_000, 'the number of density points');
 
 /** A number > 0 (a tolerance, a width). */
 export function parsePositive(value: string): number {
@@ -140,7 +137,7 @@ export function registerHessianCommand(program: Command): void {
     .option('--density-probes <n>', 'probes of the density', parsePositiveInteger, 8)
     .option('--steps <m>', 'Lanczos steps per density probe', parsePositiveInteger, 80)
     .option('--sigma <σ>', 'Gaussian broadening of the density (default 1% of the spectrum’s spread)', parsePositive)
-    .option('--points <n>', 'grid points of the density', parsePositiveInteger, 256)
+    .option('--points <n>', 'grid points of the density', parseDensityPoints, 256)
     .option('--tol <r>', 'Lanczos: residual ‖H·y − λ·y‖ ≤ tol·‖H‖', parsePositive, 1e-10)
     .option('--lanczos-steps <m>', 'Lanczos: most steps (HVPs)', parsePositiveInteger, 300)
     .option('--zero-tol <r>', 'eigenvalues with |λ| ≤ zero-tol·max|λ| count as near-zero (flat directions)', parsePositive, 1e-8)

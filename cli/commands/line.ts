@@ -3,12 +3,14 @@ import { Option, type Command } from 'commander';
 import { buildLayout } from '../../engine/nn/index.js';
 import { normalizations, normalizeDirection, randomDirection, type Normalization } from '../../engine/landscape/directions.js';
 import { planLine } from '../../engine/landscape/line.js';
+import type { Precision } from '../../engine/nn/fast/linear.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
 import { CliError } from '../errors.js';
-import { parseGridSize, parseRange, type Range } from '../options.js';
+import { parseGridSize, parsePositiveInteger, parseRange, precisionOption, type Range } from '../options.js';
 import { writeJson } from '../output.js';
 import { parseInteger } from '../recipe/dataOptions.js';
 import { loadRun, pointOf, type LoadedRun } from '../runInput.js';
+import { workerCount } from '../workerCount.js';
 
 interface LineOptions {
   run: string;
@@ -19,6 +21,7 @@ interface LineOptions {
   steps: number;
   split: 'train' | 'test';
   norm: 'batch' | 'running';
+  precision: Precision;
   seed: number;
   workers?: number;
   out?: string;
@@ -43,8 +46,8 @@ async function runLine(options: LineOptions): Promise<void> {
   const split = run.data[options.split];
   if (split.n === 0) throw new CliError(`this run has no ${options.split} split; use --split train`);
   const range = options.range ?? (options.direction ? { min: -1, max: 1 } : { min: -0.5, max: 1.5 });
-  const plan = planLine(run.state, run.data, { start: center, direction }, { t: { ...range, count: options.steps }, split: options.split, norm: options.norm });
-  const pool = createNodeLandscapePool(options.workers);
+  const plan = planLine(run.state, run.data, { start: center, direction }, { t: { ...range, count: options.steps }, split: options.split, norm: options.norm, precision: options.precision });
+  const pool = createNodeLandscapePool(workerCount(options.workers));
   try {
     const values = await pool.scan(plan);
     await writeJson(
@@ -55,6 +58,7 @@ async function runLine(options: LineOptions): Promise<void> {
         direction: Array.from(direction),
         split: options.split,
         norm: options.norm,
+        ...(options.precision === 'float32' ? { precision: 'float32' } : {}),
         t: Array.from(plan.alpha),
         values: { loss: Array.from(values.loss), ...(run.state.spec.loss === 'mse' ? {} : { accuracy: Array.from(values.accuracy) }) },
       },
@@ -78,8 +82,9 @@ export function registerLineCommand(program: Command): void {
     .option('--steps <n>', 'points along the line', parseGridSize, 101)
     .addOption(new Option('--split <split>', 'data split').choices(['train', 'test']).default('train'))
     .addOption(new Option('--norm <mode>', 'batch-norm statistics').choices(['batch', 'running']).default('batch'))
+    .addOption(precisionOption())
     .option('--seed <n>', 'seed of the random direction', parseInteger, 0)
-    .option('--workers <n>', 'worker threads (default: one per core)', parseInteger)
+    .option('--workers <n>', 'worker threads (default and most: one per core)', parsePositiveInteger)
     .option('--out <file>', 'write here (atomically) instead of stdout')
     .action(runLine);
 }

@@ -1,17 +1,18 @@
 /** `losscape surface`: a 2D slice of the loss around a run's parameters, on a worker pool. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { directionsOfJson } from '../../engine/io/directionsFile.js';
+import { readDirectionsFile } from '../../engine/io/directionsFile.js';
 import { parseShard, shardPlan, surfaceFileOf, surfacePartOf, type Shard } from '../../engine/io/index.js';
 import { normalizations, type Normalization } from '../../engine/landscape/directions.js';
+import type { Precision } from '../../engine/nn/fast/linear.js';
 import { planSurface, projectTrajectory, type DirectionChoice } from '../../engine/landscape/surface.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
 import { CliError } from '../errors.js';
-import { parseGridSize, parseRange, type Range } from '../options.js';
+import { parseGridSize, parsePositiveInteger, parseRange, precisionOption, type Range } from '../options.js';
 import { writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger } from '../recipe/dataOptions.js';
-import { loadRun } from '../runInput.js';
+import { loadRun, readText } from '../runInput.js';
+import { workerCount } from '../workerCount.js';
 
 interface SurfaceOptions {
   run: string;
@@ -25,6 +26,7 @@ interface SurfaceOptions {
   metrics: string;
   split: 'train' | 'test';
   norm: 'batch' | 'running';
+  precision: Precision;
   workers?: number;
   seed: number;
   shard?: Shard;
@@ -33,7 +35,7 @@ interface SurfaceOptions {
 
 /** Reads two directions from a JSON file with `directions: [d₁, d₂]` (a surface file will do). */
 async function directionsFromFile(path: string): Promise<[Float64Array, Float64Array]> {
-  return directionsOfJson(JSON.parse(await readFile(path, 'utf8')), path);
+  return readDirectionsFile(await readText(path), path);
 }
 
 /** The direction choice `--directions` names. */
@@ -62,12 +64,13 @@ async function runSurface(options: SurfaceOptions): Promise<void> {
     beta: { ...y, count: options.grid },
     split: options.split,
     norm: options.norm,
+    precision: options.precision,
   });
   // A shard scans only its block of α rows; every grid point is computed on its own, so the
   // merged parts are bit-identical to the whole grid.
   const shard = options.shard ? { ...options.shard, ...shardPlan(plan, options.shard) } : null;
   const scanned = shard ? shard.plan : plan;
-  const pool = createNodeLandscapePool(options.workers);
+  const pool = createNodeLandscapePool(workerCount(options.workers));
   const bar = progressBar(options.shard ? `surface ${options.shard.index}/${options.shard.count}` : 'surface');
   const started = performance.now();
   try {
@@ -117,7 +120,8 @@ export function registerSurfaceCommand(program: Command): void {
     .option('--metrics <list>', 'loss, accuracy or both', 'loss,accuracy')
     .addOption(new Option('--split <split>', 'data split').choices(['train', 'test']).default('train'))
     .addOption(new Option('--norm <mode>', "batch norm with the split's statistics or the running ones").choices(['batch', 'running']).default('batch'))
-    .option('--workers <n>', 'worker threads (default: one per core)', parseInteger)
+    .addOption(precisionOption())
+    .option('--workers <n>', 'worker threads (default and most: one per core)', parsePositiveInteger)
     .option('--seed <n>', 'seed of the random directions', parseInteger, 0)
     .option('--shard <i/n>', 'compute only block i of n (0 ≤ i < n) of the α rows and write a part file; join the parts with losscape merge', shardOption)
     .option('--out <file>', 'write here (atomically) instead of stdout')

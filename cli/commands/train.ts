@@ -6,6 +6,7 @@ import { optimizerKinds, presetRecipe, presets, type OptimizerKind, type RunReci
 import { withNodeWorker } from '../../workers/node/spawn.js';
 import type { TrainingEndpoint, TrainProgress } from '../../workers/training.js';
 import { CliError } from '../errors.js';
+import { parseBatchSize, parsePositiveInteger } from '../options.js';
 import { writeJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { addDataOptions, dataSpecFrom, parseInteger, parseIntegerList, parseNumber, type DataOptions } from '../recipe/dataOptions.js';
@@ -26,7 +27,7 @@ interface TrainOptions extends DataOptions {
   lr?: number;
   momentum?: number;
   clipNorm?: number;
-  batchSize?: string;
+  batchSize?: number | 'full';
   epochs?: number;
   steps?: number;
   snapshotEvery?: number;
@@ -62,7 +63,7 @@ export async function recipeFrom(options: TrainOptions): Promise<RunRecipe> {
   if (options.lr !== undefined) recipe.optimizer.lr = options.lr;
   if (options.momentum !== undefined) recipe.optimizer.momentum = options.momentum;
   if (options.clipNorm !== undefined) recipe.optimizer.clipNorm = options.clipNorm;
-  if (options.batchSize !== undefined) recipe.batchSize = options.batchSize === 'full' ? 'full' : parseInteger(options.batchSize);
+  if (options.batchSize !== undefined) recipe.batchSize = options.batchSize;
   if (options.steps !== undefined) {
     recipe.steps = options.steps;
     delete recipe.epochs;
@@ -111,10 +112,10 @@ export function registerTrainCommand(program: Command): void {
     .option('--lr <rate>', 'learning rate', parseNumber)
     .option('--momentum <μ>', 'momentum of momentum/Nesterov', parseNumber)
     .option('--clip-norm <c>', 'clip gradients to this norm', parseNumber)
-    .option('--batch-size <n|full>', 'minibatch size, or full')
-    .option('--epochs <n>', 'length in epochs', parseInteger)
-    .option('--steps <n>', 'length in steps', parseInteger)
-    .option('--snapshot-every <n>', 'keep θ every n steps for the trajectory', parseInteger)
+    .option('--batch-size <n|full>', 'minibatch size (at most the training split: larger is the whole split), or full', parseBatchSize)
+    .option('--epochs <n>', 'length in epochs', parsePositiveInteger)
+    .option('--steps <n>', 'length in steps', parsePositiveInteger)
+    .option('--snapshot-every <n>', 'keep θ every n steps for the trajectory (default: about 100 snapshots, at most 64 MiB of them)', parsePositiveInteger)
     .option('--out <file>', 'write the run file here (atomically) instead of stdout')
     .action(runTrain);
 }

@@ -2,9 +2,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { builtinNames, syntheticNames, type BuiltinName, type DataSpec, type SyntheticName } from '../../engine/data/index.js';
+import { arrayFileSource, isArrayFileName } from './dataFiles.js';
 
 export interface DataOptions {
   dataset?: string;
+  labels?: string;
   features?: number[];
   samples?: number;
   noise?: number;
@@ -39,7 +41,11 @@ export function parseInteger(value: string): number {
 /** Adds the data options to a command. */
 export function addDataOptions(command: Command): Command {
   return command
-    .option('--dataset <name|file.csv>', `a bundled set (${builtinNames.join(', ')}), a synthetic one (${syntheticNames.join(', ')}) or a CSV file`)
+    .option(
+      '--dataset <name|file>',
+      `a bundled set (${builtinNames.join(', ')}), a synthetic one (${syntheticNames.join(', ')}), a CSV file, a .npz holding X and y, or X as a .npy or IDX file (with --labels)`,
+    )
+    .option('--labels <file>', 'y for --dataset X.npy or an IDX images file: a .npy or IDX labels file (integers: classes; floats: regression)')
     .option('--features <i,j,…>', 'use these feature columns (0-based)', parseIntegerList)
     .option('--samples <n>', 'samples of a synthetic set', parseInteger)
     .option('--noise <σ>', 'noise of a synthetic set', parseNumber)
@@ -54,6 +60,9 @@ export function addDataOptions(command: Command): Command {
 export async function dataSpecFrom(options: DataOptions, base?: DataSpec): Promise<DataSpec> {
   const spec: DataSpec = base ? { ...base } : { source: { kind: 'builtin', name: 'iris' }, seed: 0 };
   const name = options.dataset;
+  if (options.labels !== undefined && !(name !== undefined && isArrayFileName(name))) {
+    throw new InvalidArgumentError('--labels goes with --dataset X.npy or an IDX images file');
+  }
   if (name !== undefined) {
     if ((builtinNames as readonly string[]).includes(name)) spec.source = { kind: 'builtin', name: name as BuiltinName };
     else if ((syntheticNames as readonly string[]).includes(name)) {
@@ -61,8 +70,11 @@ export async function dataSpecFrom(options: DataOptions, base?: DataSpec): Promi
     } else if (name.endsWith('.csv')) {
       const target = options.target === undefined ? undefined : /^-?\d+$/.test(options.target) ? Number(options.target) : options.target;
       spec.source = { kind: 'csv', text: await readFile(name, 'utf8'), name, target };
+    } else if (isArrayFileName(name)) {
+      if (options.target !== undefined) throw new InvalidArgumentError('--target picks a CSV column; an array file\'s targets are its y (in the .npz, or --labels)');
+      spec.source = await arrayFileSource(name, options.labels);
     } else {
-      throw new InvalidArgumentError(`unknown data set "${name}": use ${[...builtinNames, ...syntheticNames].join(', ')} or a .csv file`);
+      throw new InvalidArgumentError(`unknown data set "${name}": use ${[...builtinNames, ...syntheticNames].join(', ')}, a .csv, .npz or .npy file, or an IDX file (…-idx3-ubyte[.gz])`);
     }
   }
   if (options.features) spec.features = options.features;

@@ -1,12 +1,13 @@
 /**
- * What each IPC channel does once its payload is validated. Dialogs add the chosen path to
- * the session's allow-list; file reads and writes accept only allow-listed paths, and a recent
- * file (chosen in an earlier session) is allow-listed when it is opened from the list.
+ * What each IPC channel does once its payload is validated. An Open dialog allow-lists the
+ * chosen path for reading, a Save dialog for writing; file reads and writes accept only paths
+ * allow-listed for that access, and a recent file (chosen in an earlier session) is
+ * allow-listed for reading when it is opened from the list.
  */
 import type { WebContents } from 'electron';
 import type { InvokeChannel, RequestOf, ResponseOf } from './channels.js';
 import type { RecentFiles } from '../recentFiles.js';
-import { PathNotAllowedError, type UserPaths } from './userPaths.js';
+import { PathNotAllowedError, type PathAccess, type UserPaths } from './userPaths.js';
 
 /** One handler per channel, typed from the channel registry. */
 export type IpcHandlers = {
@@ -24,25 +25,26 @@ export interface IpcHandlerDeps {
   recentFiles: RecentFiles;
 }
 
-/** Builds the channel handlers over injected dialogs, file access and allow-list. */
+/** Builds the channel handlers over injected dialogs, file access and allow-lists. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
-  const remember = (chosen: string | null): string | null => {
-    if (chosen !== null) deps.userPaths.allow(chosen);
+  const remember = (chosen: string | null, access: PathAccess): string | null => {
+    if (chosen !== null) deps.userPaths.allow(chosen, access);
     return chosen;
   };
   return {
-    'dialog:open': async (request, sender) => remember(await deps.showOpenDialog(request, sender)),
-    'dialog:save': async (request, sender) => remember(await deps.showSaveDialog(request, sender)),
-    'file:read': (request) => deps.readTextFile(deps.userPaths.require(request.path)),
-    'file:readBytes': (request) => deps.readFileBytes(deps.userPaths.require(request.path)),
-    'file:write': (request) => deps.writeFile(deps.userPaths.require(request.path), request.data),
+    'dialog:open': async (request, sender) => remember(await deps.showOpenDialog(request, sender), 'read'),
+    // The app never reads back what it saved (recent files reopen through recent:read), so a saved path is write-only.
+    'dialog:save': async (request, sender) => remember(await deps.showSaveDialog(request, sender), 'write'),
+    'file:read': (request) => deps.readTextFile(deps.userPaths.require(request.path, 'read')),
+    'file:readBytes': (request) => deps.readFileBytes(deps.userPaths.require(request.path, 'read')),
+    'file:write': (request) => deps.writeFile(deps.userPaths.require(request.path, 'write'), request.data),
     'recent:list': async () => deps.recentFiles.list(),
-    // Only files the user chose may become recent, and only recent files may be read back.
-    'recent:add': (request) => deps.recentFiles.add(deps.userPaths.require(request.path)),
+    // Only files the user chose (to open or to save) may become recent, and only recent files may be read back.
+    'recent:add': (request) => deps.recentFiles.add(deps.userPaths.require(request.path, 'any')),
     'recent:read': (request) => {
       if (!deps.recentFiles.has(request.path)) throw new PathNotAllowedError(`not a recent file: ${request.path}`);
-      deps.userPaths.allow(request.path);
-      return deps.readTextFile(deps.userPaths.require(request.path));
+      deps.userPaths.allow(request.path, 'read');
+      return deps.readTextFile(deps.userPaths.require(request.path, 'read'));
     },
   };
 }

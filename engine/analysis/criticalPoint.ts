@@ -57,6 +57,16 @@ export interface CriticalSearchResult {
   history: CriticalIteration[];
 }
 
+/** A point with a small gradient is stationary when a Newton step would change L by less than its rounding: decrement ≤ ε·max(1, |L|). */
+const STATIONARY = Number.EPSILON;
+
+/** Where the gradient fell below the tolerance while Newton's decrement said L could still fall. */
+interface FlatSlope {
+  iteration: number;
+  gradientNorm: number;
+  decrement: number;
+}
+
 /** Relative damping beyond which no step is acceptable any more: the search has stalled. */
 const MAX_DAMPING = 1e16;
 
@@ -113,17 +123,34 @@ export function findCriticalPoint(loss: LossFunction, start: Float64Array, optio
   let growth = 2;
   let iteration = 0;
   let message = '';
+  let converged = false;
+  // Where ‖∇L‖ first fell below the tolerance on a slope too flat to be a critical point.
+  let flat: FlatSlope | null = null;
+  let model: LocalModel | null = null; // the local model at θ, built once per point
+  const discardModel = () => {
+    if (model) hvps += model.hvps;
+    model = null;
+  };
   while (true) {
     if (gNorm <= tolerance) {
-      message = `converged: ‖∇L‖ = ${gNorm.toExponential(2)} ≤ ${tolerance} after ${iteration} iterations`;
-      break;
+      // A small gradient is not enough: on the flat slopes of saturated units ‖∇L‖ is tiny
+      // while a Newton step would still lower L (and lead further out). Dense models also
+      // ask that Newton's decrement be at rounding level (Boyd & Vandenberghe §9.5.1).
+      model = method === 'lm-cg' ? null : modelAt(gradient);
+      const decrement = model?.decrement ?? 0;
+      if (decrement <= STATIONARY * Math.max(1, Math.abs(value))) {
+        converged = true;
+        message = `converged: ‖∇L‖ = ${gNorm.toExponential(2)} ≤ ${tolerance} after ${iteration} iterations`;
+        break;
+      }
+      flat ??= { iteration, gradientNorm: gNorm, decrement };
     }
     if (iteration >= maxIterations) {
-      message = giveUpMessage(method, history, maxIterations, tolerance);
+      message = giveUpMessage(method, history, maxIterations, tolerance, flat);
       break;
     }
     iteration++;
-    const model = modelAt(gradient);
+    model ??= modelAt(gradient);
     const scaleOf = model.scale > 0 ? model.scale : 1;
     let accepted = false;
     while (!accepted && damping <= MAX_DAMPING) {
@@ -143,6 +170,7 @@ export function findCriticalPoint(loss: LossFunction, start: Float64Array, optio
         value = next.value;
         gradient = next.gradient;
         gNorm = nextNorm;
+        discardModel();
         history.push({ iteration, loss: value, gradientNorm: gNorm, damping, stepNorm: norm(delta) });
         options.onIteration?.(history[history.length - 1]);
         damping = Math.max(1e-15, damping * (rho > 1e-4 ? Math.max(1 / 3, 1 - (2 * rho - 1) ** 3) : 1));
@@ -152,7 +180,7 @@ export function findCriticalPoint(loss: LossFunction, start: Float64Array, optio
         growth *= 2;
       }
     }
-    hvps += model.hvps;
+    discardModel();
     if (!accepted) {
       message =
         method === 'saddle-free'
@@ -161,14 +189,18 @@ export function findCriticalPoint(loss: LossFunction, start: Float64Array, optio
       break;
     }
   }
-  return { theta, converged: gNorm <= tolerance, message, method, iterations: iteration, loss: value, gradientNorm: gNorm, tolerance, hvps, gradients, history };
+  discardModel();
+  return { theta, converged, message, method, iterations: iteration, loss: value, gradientNorm: gNorm, tolerance, hvps, gradients, history };
 }
 
 /** Why the iterations ran out, and what the path suggests. */
-function giveUpMessage(method: string, history: CriticalIteration[], maxIterations: number, tolerance: number): string {
+function giveUpMessage(method: string, history: CriticalIteration[], maxIterations: number, tolerance: number, flat: FlatSlope | null): string {
   const first = history[0];
   const last = history[history.length - 1];
-  const base = `no critical point within ${maxIterations} iterations: ‖∇L‖ went from ${first.gradientNorm.toExponential(2)} to ${last.gradientNorm.toExponential(2)} (tolerance ${tolerance})`;
+  const slope = flat
+    ? `; at iteration ${flat.iteration} ‖∇L‖ = ${flat.gradientNorm.toExponential(2)} was within the tolerance, but on a slope too flat to be a critical point (a Newton step would still lower L by ${flat.decrement.toExponential(2)})`
+    : '';
+  const base = `no critical point within ${maxIterations} iterations: ‖∇L‖ went from ${first.gradientNorm.toExponential(2)} to ${last.gradientNorm.toExponential(2)} (tolerance ${tolerance})${slope}`;
   if (method === 'saddle-free' && last.loss < first.loss) {
     return `${base} while the loss kept falling (${first.loss.toPrecision(6)} → ${last.loss.toPrecision(6)}); the loss may have no minimum at finite parameters (separable data, saturating units): allow more iterations or add weight decay`;
   }

@@ -38,6 +38,7 @@ export {
   type CriticalSearchResult,
   type CriticalIteration,
 } from './criticalPoint.js';
+export { penaltyFloorCount, PENALTY_FLOOR_TOLERANCE } from './penaltyFloor.js';
 export { nudgedElasticBand, type ElasticBandOptions, type ElasticBandResult } from './elasticBand.js';
 export {
   curvatureDirections,

@@ -22,6 +22,11 @@ export interface LocalModel {
   step(mu: number): DampedStep;
   /** HVPs spent so far (building the model and solving). */
   readonly hvps: number;
+  /**
+   * Dense models: Newton's decrement ½·gᵀ|H|⁺g, the change of L a full (undamped, saddle-free)
+   * Newton step would still make; eigenvalues below H's rounding (P·ε·max|λ|) count as zero.
+   */
+  readonly decrement?: number;
 }
 
 /** g in H's eigenbasis, c = Vᵀg, and the map back, δ = V·d. */
@@ -54,6 +59,14 @@ function maxAbs(values: Float64Array): number {
   return m;
 }
 
+/** ½·Σ cᵢ²/|λᵢ| over the eigenvalues above H's rounding level. */
+function newtonDecrement(values: Float64Array, c: Float64Array): number {
+  const rounding = values.length * Number.EPSILON * maxAbs(values);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]) > rounding) sum += (c[i] * c[i]) / Math.abs(values[i]);
+  return 0.5 * sum;
+}
+
 /**
  * Levenberg–Marquardt with the dense Hessian (P HVPs, one eigh): in the eigenbasis the step is
  * dᵢ = −λᵢcᵢ/(λᵢ² + μ) and the residual g + Hδ has components cᵢ·μ/(λᵢ² + μ), so any μ costs O(P²).
@@ -65,6 +78,7 @@ export function denseLevenbergMarquardt(op: SymmetricOperator, g: Float64Array):
   return {
     scale: largest * largest,
     hvps: op.size,
+    decrement: newtonDecrement(values, c),
     step(mu) {
       const d = new Float64Array(c.length);
       let before = 0;
@@ -91,6 +105,7 @@ export function saddleFreeNewton(op: SymmetricOperator, g: Float64Array): LocalM
   return {
     scale: maxAbs(values),
     hvps: op.size,
+    decrement: newtonDecrement(values, c),
     step(mu) {
       const d = new Float64Array(c.length);
       let predicted = 0;

@@ -3,7 +3,8 @@
 import { LosscapeError } from '../errors.js';
 import type { Dataset, Task } from './dataset.js';
 import { bundledHeader, detectHeader, modalWidth } from './csvHeader.js';
-import { cellNumber, csvRecords, detectDelimiter, type CsvRecord } from './csvRecords.js';
+import { binaryAt, cellNumber, csvRecords, detectDelimiter, type CsvRecord } from './csvRecords.js';
+import { excerpt } from '../errors.js';
 
 /** Options of `parseCsv`; every one has a default that suits a plain numeric CSV. */
 export interface CsvOptions {
@@ -38,6 +39,9 @@ export class CsvError extends LosscapeError {
 /** Most distinct integer target values that still make a classification task by default. */
 export const MAX_INFERRED_CLASSES = 20;
 
+/** Most bad lines a CsvError's message lists. */
+const MAX_LISTED_PROBLEMS = 20;
+
 /**
  * Parses CSV text into a Dataset: x [n, d] from the feature columns, y [n, 1] from the target
  * column (class indices or numbers). Also reads the bundled format (`n_samples,n_features,class
@@ -49,7 +53,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
     throw new CsvError(`${name}: ${message}`, problems);
   };
   if (options.task !== undefined && options.task !== 'classification' && options.task !== 'regression') {
-    fail(`task must be "classification" or "regression", got "${options.task}"`);
+    fail(`task must be "classification" or "regression", got "${excerpt(String(options.task))}"`);
+  }
+  const binary = binaryAt(text);
+  if (binary) {
+    const what = binary.code === 0xfffd ? 'bytes that are not UTF-8 text' : `the control character 0x${binary.code.toString(16).padStart(2, '0')}`;
+    fail(`the file does not look like CSV text: it holds ${what} at line ${binary.line}, column ${binary.column} (is it a binary file?); give a text file of comma-separated values`);
   }
   const { records, unclosed } = csvRecords(text, options.delimiter ?? detectDelimiter(text));
   if (unclosed) fail(`line ${unclosed.line}: a quoted cell opens here and never closes; add the closing quote (")`);
@@ -63,7 +72,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   if (width < 2) fail(`the file has one column; a data set needs at least one feature column and a target column (separated by commas)`);
 
   const names = columnNames(records[0], width, hasHeader && !bundled);
-  const label = (j: number) => (hasHeader && !bundled ? `column "${names[j]}"` : `column ${j + 1}`);
+  const label = (j: number) => (hasHeader && !bundled ? `column "${excerpt(names[j])}"` : `column ${j + 1}`);
   const t = targetColumn(options.target, names, hasHeader && !bundled, width, fail);
 
   // Every row is checked in full, so that one error lists every bad line.
@@ -86,7 +95,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
       const v = j === t || cell === '' ? null : cellNumber(cell);
       if (v !== null) features[k++] = v;
       else if (cell === '') problems.push({ line: r.line, message: `${label(j)}${j === t ? ' (the target)' : ''} is empty` });
-      else if (j !== t) problems.push({ line: r.line, message: `${label(j)} is "${cell}", not a number` });
+      else if (j !== t) problems.push({ line: r.line, message: `${label(j)} is "${excerpt(cell)}", not a number` });
       ok &&= v !== null || (j === t && cell !== '');
     }
     if (ok) good.push(r);
@@ -98,14 +107,17 @@ export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
   for (const r of good) {
     const cell = r.cells[t];
     if (classes && !classes.index.has(classes.key(cell))) {
-      problems.push({ line: r.line, message: `${label(t)} is "${cell}", not a class index 0…${classes.names.length - 1} (the header names ${classes.names.length} classes)` });
+      problems.push({ line: r.line, message: `${label(t)} is "${excerpt(cell)}", not a class index 0…${classes.names.length - 1} (the header names ${classes.names.length} classes)` });
     } else if (!classes && cellNumber(cell) === null) {
-      problems.push({ line: r.line, message: `${label(t)} (the target) is "${cell}", not a number as regression needs` });
+      problems.push({ line: r.line, message: `${label(t)} (the target) is "${excerpt(cell)}", not a number as regression needs` });
     }
   }
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line);
-    const list = problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n');
+    // The message lists the first lines (all of them are in `problems`), so it stays readable.
+    const shownLines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  line ${p.line}: ${p.message}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) shownLines.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
+    const list = shownLines.join('\n');
     fail(`${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported. Fix these lines:\n${list}`, problems);
   }
 
@@ -134,11 +146,11 @@ function targetColumn(target: string | number | undefined, names: string[], name
     return target < 0 ? width + target : target;
   }
   const wanted = target.trim();
-  if (!named) fail(`target column "${wanted}" does not exist: the file has no header row of names; give the column's index (0 to ${width - 1})`);
+  if (!named) fail(`target column "${excerpt(wanted)}" does not exist: the file has no header row of names; give the column's index (0 to ${width - 1})`);
   let found = names.flatMap((nm, j) => (nm === wanted ? [j] : []));
   if (found.length === 0) found = names.flatMap((nm, j) => (nm.toLowerCase() === wanted.toLowerCase() ? [j] : []));
-  if (found.length === 0) fail(`target column "${wanted}" does not exist; the columns are ${names.map((nm) => `"${nm}"`).join(', ')}`);
-  if (found.length > 1) fail(`target column "${wanted}" names ${found.length} columns (indices ${found.join(', ')}); give the index of the one you mean`);
+  if (found.length === 0) fail(`target column "${excerpt(wanted)}" does not exist; the columns are ${excerpt(names.map((nm) => `"${nm}"`).join(', '), 200)}`);
+  if (found.length > 1) fail(`target column "${excerpt(wanted)}" names ${found.length} columns (indices ${found.join(', ')}); give the index of the one you mean`);
   return found[0];
 }
 

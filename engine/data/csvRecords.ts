@@ -95,3 +95,13 @@ export function cellNumber(cell: string): number | null {
   const v = Number(cell);
   return Number.isFinite(v) ? v : null;
 }
+
+/** Where text stops looking like CSV: a control character other than tab and line breaks, or U+FFFD (bytes that were not UTF-8). */
+export function binaryAt(text: string): { line: number; column: number; code: number } | null {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.exec(text);
+  if (!bad) return null;
+  const before = text.slice(0, bad.index);
+  const lines = before.split(/\r\n|\n|\r/);
+  return { line: lines.length, column: lines[lines.length - 1].length + 1, code: bad[0].charCodeAt(0) };
+}

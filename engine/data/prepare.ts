@@ -4,15 +4,17 @@ import { ValueError } from '../errors.js';
 import { loadBuiltin, type BuiltinName } from './builtin.js';
 import { parseCsv } from './csv.js';
 import type { Dataset, Task } from './dataset.js';
+import { heldDataset, type FileSource } from './fileSource.js';
 import { randomSplit, stratifiedSplit } from './split.js';
 import { applyStandardization, fitStandardization, prependConstant, type Standardization } from './standardize.js';
 import { synthetic, type SyntheticName } from './synthetic.js';
 
-/** Where the samples come from: a bundled set, a seeded generator, or CSV text. */
+/** Where the samples come from: a bundled set, a seeded generator, CSV text, or array files (held in memory, see fileSource.ts). */
 export type DataSource =
   | { kind: 'builtin'; name: BuiltinName }
   | { kind: 'synthetic'; name: SyntheticName; samples: number; noise: number; classes?: number }
-  | { kind: 'csv'; text: string; name?: string; target?: string | number; task?: Task };
+  | { kind: 'csv'; text: string; name?: string; target?: string | number; task?: Task }
+  | FileSource;
 
 /** Everything that decides the data a run sees; plain JSON, saved in run files. */
 export interface DataSpec {
@@ -71,8 +73,10 @@ export function loadDataset(source: DataSource, seed = 0): Dataset {
       return synthetic({ name: source.name, samples: source.samples, noise: source.noise, classes: source.classes, seed });
     case 'csv':
       return parseCsv(source.text, { name: source.name, target: source.target, task: source.task });
+    case 'file':
+      return heldDataset(source);
     default:
-      throw new ValueError(`unknown data source kind "${(source as { kind?: unknown })?.kind}"; use builtin, synthetic or csv`);
+      throw new ValueError(`unknown data source kind "${(source as { kind?: unknown })?.kind}"; use builtin, synthetic, csv or file`);
   }
 }
 
@@ -82,7 +86,8 @@ export function prepareData(spec: DataSpec): PreparedData {
   const data = loadDataset(spec.source, spec.seed);
   const features = checkFeatures(spec.features, data);
   const d = features.length;
-  const x = selectColumns(data.x, data.d, features);
+  // No copy without a selection: the splits copy rows out of x, so data.x is never changed.
+  const x = spec.features === undefined ? data.x : selectColumns(data.x, data.d, features);
   const classes = data.task === 'classification' ? data.classNames.length : 0;
 
   const testFraction = spec.testFraction ?? 0.2;

@@ -1,6 +1,7 @@
 // The line file (losscape.line/1) that `losscape line` writes: a 1D slice
 // values.loss[k] = L(center + t[k]·direction).
-import { LosscapeError } from '../errors.js';
+import { LosscapeError, shown } from '../errors.js';
+import { parseJson, schema } from './schema.js';
 
 export const LINE_FORMAT = 'losscape.line/1';
 
@@ -19,23 +20,30 @@ export interface LineFile {
 /** A line file that cannot be read; the message says what is wrong with it. */
 export class LineFileError extends LosscapeError {}
 
-/** Parses and checks a line file's text. */
+/**
+ * Parses and checks a line file's text. As in a surface file, a null loss is a point that
+ * diverged (JSON's NaN) and is left out of the plot; a line with no value at all is refused.
+ */
 export function readLineFile(text: string): LineFile {
-  let file: Partial<LineFile>;
-  try {
-    file = JSON.parse(text);
-  } catch (e) {
-    throw new LineFileError(`this is not a line file: the JSON does not parse (${(e as Error).message})`);
-  }
+  const fail = (m: string) => new LineFileError(m);
+  const file = parseJson(text, 'this is not a line file', fail) as Partial<LineFile> | null;
   if (typeof file !== 'object' || file === null || file.format !== LINE_FORMAT) {
-    throw new LineFileError(`this is not a ${LINE_FORMAT} file (format: ${JSON.stringify(file?.format)})`);
+    throw new LineFileError(`this is not a ${LINE_FORMAT} file (format: ${shown(file?.format)})`);
   }
-  const { t, values } = file;
-  if (!Array.isArray(t) || typeof values !== 'object' || values === null || !Array.isArray(values.loss)) {
-    throw new LineFileError('the line file is incomplete: it needs t and values.loss');
-  }
-  for (const [name, v] of Object.entries(values)) {
-    if (!Array.isArray(v) || v.length !== t.length) throw new LineFileError(`values.${name} must have ${t.length} entries, one per t`);
-  }
-  return file as LineFile;
+  const s = schema('the line file', fail);
+  const t = s.axis(file.t, 't');
+  const values = s.object(file.values, 'values');
+  const loss = s.numbers(values.loss, 'values.loss', { length: t.length, nulls: true });
+  if (loss.every((v) => v === null)) throw s.fail(`${s.field('values.loss')} holds no value (every point is null): there is nothing to show`);
+  const accuracy = values.accuracy === undefined ? {} : { accuracy: s.numbers(values.accuracy, 'values.accuracy', { length: t.length, nulls: true }) as number[] };
+  return {
+    format: LINE_FORMAT,
+    line: s.string(file.line, 'line'),
+    center: s.numbers(file.center, 'center'),
+    direction: s.numbers(file.direction, 'direction'),
+    split: s.oneOf(file.split, 'split', ['train', 'test'] as const),
+    norm: s.oneOf(file.norm, 'norm', ['batch', 'running'] as const),
+    t,
+    values: { loss: loss as number[], ...accuracy },
+  };
 }

@@ -2,9 +2,10 @@
 // comparisons and camera views as one JSON state, with the runs and surfaces they refer to —
 // so a lecture's figures can be reopened and redone. Reading validates everything and
 // changes nothing: a truncated, corrupt or newer file is refused with a message that says so.
-import { LosscapeError } from '../errors.js';
+import { excerpt, LosscapeError } from '../errors.js';
 import { readRunFile, type RunFile } from './runFile.js';
 import { readSurfaceFile, type SurfaceFile } from './surfaceFile.js';
+import { parseJson } from './schema.js';
 
 export const PROJECT_FORMAT = 'losscape.project/1';
 
@@ -73,18 +74,15 @@ export function readProjectFile(text: string): ProjectFile {
     return parseProject(text);
   } catch (e) {
     if (e instanceof ProjectFileError) throw e;
-    throw new ProjectFileError(`this project file is corrupt: ${(e as Error).message}`);
+    // Values nested deeper than the JavaScript stack (a corrupt file, never a saved one).
+    if (e instanceof RangeError) throw new ProjectFileError('this project file is corrupt: its values are nested too deeply to read');
+    throw e;
   }
 }
 
 function parseProject(text: string): ProjectFile {
   if (text.trim() === '') throw new ProjectFileError('this project file is empty');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ProjectFileError(`this project file is truncated or corrupt: the JSON does not parse (${(e as Error).message})`);
-  }
+  const json = parseJson(text, 'this project file is truncated or corrupt', (m) => new ProjectFileError(m));
   if (typeof json !== 'object' || json === null || Array.isArray(json) || typeof (json as { format?: unknown }).format !== 'string') {
     throw new ProjectFileError('this is not a Losscape project file: it has no "format" field');
   }
@@ -97,26 +95,29 @@ function parseProject(text: string): ProjectFile {
         ? `this project was saved by a newer Losscape (${file.format}; this one reads ${PROJECT_FORMAT}); update Losscape to open it`
         : other
           ? `this is a ${other[1]} file (${file.format}), not a project; open it as a ${other[1]}`
-          : `this is not a Losscape project file: format is "${file.format}", expected ${PROJECT_FORMAT}`,
+          : `this is not a Losscape project file: format is "${excerpt(file.format)}", expected ${PROJECT_FORMAT}`,
     );
   }
   if (typeof file.savedAt !== 'string' || Number.isNaN(Date.parse(file.savedAt))) throw new ProjectFileError('the project file is incomplete: "savedAt" is not a date');
   if (!('state' in file)) throw new ProjectFileError('the project file is incomplete: "state" is missing');
   if (!Array.isArray(file.runs)) throw new ProjectFileError('the project file is incomplete: "runs" is not a list');
   if (!Array.isArray(file.surfaces)) throw new ProjectFileError('the project file is incomplete: "surfaces" is not a list');
-  file.runs.forEach((run, k) => {
+  checkJson(file.state);
+  // Each run and surface is checked as its own file would be, and kept as checked.
+  const runs = file.runs.map((run, k) => {
     try {
-      readRunFile(JSON.stringify(run));
+      const { theta, buffers, ...checked } = readRunFile(JSON.stringify(run));
+      return checked;
     } catch (e) {
       throw new ProjectFileError(`run ${k + 1} of the project is damaged: ${(e as Error).message}`);
     }
   });
-  file.surfaces.forEach((surface, k) => {
+  const surfaces = file.surfaces.map((surface, k) => {
     try {
-      readSurfaceFile(JSON.stringify(surface));
+      return readSurfaceFile(JSON.stringify(surface));
     } catch (e) {
       throw new ProjectFileError(`surface ${k + 1} of the project is damaged: ${(e as Error).message}`);
     }
   });
-  return { format: PROJECT_FORMAT, savedAt: file.savedAt, state: file.state as JsonValue, runs: file.runs, surfaces: file.surfaces };
+  return { format: PROJECT_FORMAT, savedAt: file.savedAt, state: file.state as JsonValue, runs, surfaces };
 }

@@ -1,9 +1,11 @@
 // The run file (losscape.run/1): the recipe, the final parameters as named tensors, the
 // history and the trajectory — JSON that Python loads with json.load.
-import { LosscapeError } from '../errors.js';
+import { excerpt, LosscapeError, ValueError } from '../errors.js';
 import { buildLayout, fromStateDict, toStateDict, type MlpSpec, type StateDict } from '../nn/index.js';
 import type { HistoryEntry, RunRecipe, Trainer, TrainStatus } from '../train/index.js';
 import type { RunState } from '../landscape/surface.js';
+import { checkDataSpec, checkModel } from './recipeSchema.js';
+import { parseJson, schema, type Schema } from './schema.js';
 
 export const RUN_FORMAT = 'losscape.run/1';
 
@@ -52,14 +54,11 @@ export function runFileOf(recipe: RunRecipe, trainer: Trainer): RunFile {
   };
 }
 
+const STATUSES: readonly TrainStatus[] = ['running', 'done', 'diverged', 'stopped'];
+
 /** Parses and checks a run file's text; returns the file with θ and buffers decoded. */
 export function readRunFile(text: string): RunFile & { theta: Float64Array; buffers: Record<string, Float64Array> } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new RunFileError(`this is not a run file: the JSON does not parse (${(e as Error).message})`);
-  }
+  const json = parseJson(text, 'this is not a run file', (m) => new RunFileError(m));
   const file = json as Partial<RunFile>;
   if (typeof file !== 'object' || file === null || typeof file.format !== 'string') {
     throw new RunFileError('this is not a run file: it has no "format" field');
@@ -68,19 +67,77 @@ export function readRunFile(text: string): RunFile & { theta: Float64Array; buff
     const newer = /^losscape\.run\/(\d+)$/.exec(file.format);
     throw new RunFileError(
       newer && Number(newer[1]) > 1
-        ? `this run file has format ${file.format}, newer than this Losscape reads (${RUN_FORMAT}); update Losscape`
-        : `this is not a run file: format is "${file.format}", expected ${RUN_FORMAT}`,
+        ? `this run file has format ${excerpt(file.format)}, newer than this Losscape reads (${RUN_FORMAT}); update Losscape`
+        : `this is not a run file: format is "${excerpt(file.format)}", expected ${RUN_FORMAT}`,
     );
   }
   for (const key of ['spec', 'data', 'training', 'params', 'history', 'trajectory'] as const) {
     if (typeof file[key] !== 'object' || file[key] === null) throw new RunFileError(`the run file is incomplete: "${key}" is missing`);
   }
+  const checked = checkRunFile(file as Record<string, unknown>);
   try {
-    const { theta, buffers } = runStateOf(file as RunFile);
-    return { ...(file as RunFile), theta, buffers };
+    const { theta, buffers } = runStateOf(checked);
+    return { ...checked, theta, buffers };
   } catch (e) {
-    throw new RunFileError(`the run file's parameters do not fit its model: ${(e as Error).message}`);
+    if (e instanceof ValueError) throw new RunFileError(`the run file's parameters do not fit its model: ${e.message}`);
+    throw e;
   }
+}
+
+/** Every field of a run file, checked; the layout is the model's (the file's copy is for readers outside Losscape). */
+function checkRunFile(file: Record<string, unknown>): RunFile {
+  const s = schema('the run file', (m) => new RunFileError(m));
+  const spec = checkModel(s, file.spec, 'spec');
+  const layout = buildLayout(spec);
+  const params = checkParams(s, file.params, layout.size);
+  const trajectory = s.object(file.trajectory, 'trajectory');
+  const steps = s.list(trajectory.steps, 'trajectory.steps').map((v, k) => s.number(v, `trajectory.steps[${k}]`, { whole: true, min: 0 }));
+  const snapshots = s.list(trajectory.params, 'trajectory.params', steps.length).map((p, k) => s.numbers(p, `trajectory.params[${k}]`, { length: layout.size }));
+  const history = s.list(file.history, 'history').map((entry, k) => {
+    const e = s.json(s.object(entry, `history[${k}]`), `history[${k}]`) as Record<string, unknown>;
+    s.number(e.step, `history[${k}].step`, { whole: true, min: 0 });
+    s.number(e.epoch, `history[${k}].epoch`, { whole: true, min: 0 });
+    // A diverged run's last metrics are NaN, which JSON writes as null.
+    for (const metric of ['loss', 'accuracy', 'testLoss', 'testAccuracy']) {
+      if ((metric === 'loss' || e[metric] !== undefined) && e[metric] !== null) s.number(e[metric], `history[${k}].${metric}`);
+    }
+    return e as unknown as HistoryEntry;
+  });
+  const message = file.message === undefined ? {} : { message: s.string(file.message, 'message') };
+  return {
+    format: RUN_FORMAT,
+    spec,
+    data: checkDataSpec(s, file.data, 'data'),
+    init: s.json(s.object(file.init, 'init'), 'init') as RunFile['init'],
+    optimizer: s.json(s.object(file.optimizer, 'optimizer'), 'optimizer') as RunFile['optimizer'],
+    seed: s.number(file.seed, 'seed', { whole: true }),
+    training: s.json(s.object(file.training, 'training'), 'training') as RunFile['training'],
+    layout: layout.entries.map(({ name, shape, offset, role }) => ({ name, shape, offset, role })),
+    params,
+    status: s.oneOf(file.status, 'status', STATUSES),
+    ...message,
+    history,
+    stepLosses: s.numbers(file.stepLosses, 'stepLosses', { nulls: true }) as number[],
+    trajectory: { steps, params: snapshots },
+  };
+}
+
+/** Named tensors of finite numbers, each as many as its shape says, and at least the `size` numbers θ needs. */
+function checkParams(s: Schema, value: unknown, thetaSize: number): StateDict {
+  const params: StateDict = {};
+  let count = 0;
+  for (const [name, tensor] of Object.entries(s.object(value, 'params'))) {
+    const t = s.object(tensor, `params.${name}`);
+    const shape = s.list(t.shape, `params.${name}.shape`).map((d, k) => s.number(d, `params.${name}.shape[${k}]`, { whole: true, min: 0 }));
+    const data = s.numbers(t.data, `params.${name}.data`);
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (data.length !== size) throw s.fail(`${s.field(`params.${name}`)} holds ${data.length} numbers, its shape [${shape.join(', ')}] needs ${size}`);
+    params[name] = { shape, data };
+    count += data.length;
+  }
+  // Checked before θ is allocated: a model far larger than the file's numbers is refused here.
+  if (count < thetaSize) throw new RunFileError(`the run file's parameters do not fit its model: "params" holds ${count} numbers, its model ("spec") has ${thetaSize} parameters`);
+  return params;
 }
 
 /** The recipe that made a run, to rerun or extend it. */

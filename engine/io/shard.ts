@@ -2,9 +2,10 @@
 // writes a part file (losscape.surface-part/1); `losscape merge` joins the parts into the
 // surface file the unsharded command writes. Every grid point is computed on its own, so the
 // merged values are bit-identical to an unsharded run's.
-import { LosscapeError } from '../errors.js';
+import { LosscapeError, shown } from '../errors.js';
 import type { ScanPlan } from '../landscape/plan.js';
-import { SURFACE_FORMAT, type SurfaceFile } from './surfaceFile.js';
+import { parseJson, schema } from './schema.js';
+import { checkSurfaceValues, SURFACE_FORMAT, type SurfaceFile } from './surfaceFile.js';
 
 export const SURFACE_PART_FORMAT = 'losscape.surface-part/1';
 
@@ -50,27 +51,28 @@ export function surfacePartOf(file: SurfaceFile, fullAlpha: ArrayLike<number>, s
   return { ...file, format: SURFACE_PART_FORMAT, alpha: Array.from(fullAlpha), shard: { index: shard.index, count: shard.count, rows } };
 }
 
-/** Parses a part file's text. */
+/** Parses and checks a part file's text: a surface file's fields, with only its block of rows. */
 export function readSurfacePart(text: string, name = 'the part'): SurfacePart {
-  let part: SurfacePart;
-  try {
-    part = JSON.parse(text);
-  } catch (e) {
-    throw new ShardError(`${name} is not a surface part: the JSON does not parse (${(e as Error).message})`);
-  }
+  const fail = (m: string) => new ShardError(m);
+  const part = parseJson(text, `${name} is not a surface part`, fail) as { format?: unknown; shard?: unknown; alpha?: unknown } | null;
   if (typeof part !== 'object' || part === null || part.format !== SURFACE_PART_FORMAT) {
-    const format = (part as { format?: unknown } | null)?.format;
+    const format = part?.format;
     throw new ShardError(
       format === SURFACE_FORMAT
         ? `${name} is a whole surface file, not a part: it needs no merging`
-        : `${name} is not a ${SURFACE_PART_FORMAT} file (format: ${JSON.stringify(format)})`,
+        : `${name} is not a ${SURFACE_PART_FORMAT} file (format: ${shown(format)})`,
     );
   }
-  const s = part.shard;
-  if (!s || !Number.isInteger(s.index) || !Number.isInteger(s.count) || !Array.isArray(s.rows) || !Array.isArray(part.alpha) || !part.values) {
-    throw new ShardError(`${name} is incomplete: it needs shard {index, count, rows}, alpha and values`);
-  }
-  return part;
+  const s = schema(name, fail);
+  const shard = s.object(part.shard, 'shard');
+  const count = s.number(shard.count, 'shard.count', { whole: true, min: 1 });
+  const index = s.number(shard.index, 'shard.index', { whole: true, min: 0 });
+  if (index >= count) s.wrong('shard.index', `below its count (${count})`, index);
+  const rows = s.list(shard.rows, 'shard.rows', 2).map((r, k) => s.number(r, `shard.rows[${k}]`, { whole: true, min: 0 })) as [number, number];
+  const alpha = s.axis(part.alpha, 'alpha');
+  if (!(rows[0] <= rows[1] && rows[1] <= alpha.length)) s.wrong('shard.rows', `[first, end] rows within the ${alpha.length} of alpha`, `[${rows.join(', ')}]`);
+  const surface = checkSurfaceValues(part, s, rows[1] - rows[0]);
+  return { ...surface, format: SURFACE_PART_FORMAT, shard: { index, count, rows } };
 }
 
 /** The settings every part must share: all but its values, its shard and its timing. */

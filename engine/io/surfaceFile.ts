@@ -1,10 +1,12 @@
 // The surface file (losscape.surface/1): centre, directions, axes and metric arrays, so
 // anyone can recompute any value: values.loss[i][j] = L(center + alpha[i]·d₁ + beta[j]·d₂).
-import { LosscapeError } from '../errors.js';
+import { LosscapeError, shown } from '../errors.js';
 import type { DataSpec } from '../data/index.js';
 import type { DirectionInfo, TrajectoryPoint } from '../landscape/surface.js';
 import type { ScanPlan } from '../landscape/plan.js';
 import { buildLayout, type MlpSpec } from '../nn/index.js';
+import { checkDataSpec, checkModel } from './recipeSchema.js';
+import { parseJson, schema, type Schema } from './schema.js';
 
 export const SURFACE_FORMAT = 'losscape.surface/1';
 
@@ -19,6 +21,8 @@ export interface SurfaceFile {
   explainedVarianceRatio?: number[];
   split: 'train' | 'test';
   norm: 'batch' | 'running';
+  /** 'float32' when the values come from the float32 mode (dense products in float32); absent for float64. */
+  precision?: 'float32';
   alpha: number[];
   beta: number[];
   values: { loss: number[][]; accuracy?: number[][] };
@@ -58,6 +62,7 @@ export function surfaceFileOf(args: {
     ...(info.explainedVarianceRatio ? { explainedVarianceRatio: info.explainedVarianceRatio } : {}),
     split: args.split,
     norm: args.norm,
+    ...(plan.precision === 'float32' ? { precision: 'float32' as const } : {}),
     alpha: Array.from(plan.alpha),
     beta: Array.from(plan.beta),
     values: { loss: rows(args.values.loss, n, m), ...(withAccuracy ? { accuracy: rows(args.values.accuracy, n, m) } : {}) },
@@ -68,42 +73,64 @@ export function surfaceFileOf(args: {
 
 /** Parses and checks a surface file. */
 export function readSurfaceFile(text: string): SurfaceFile {
-  let file: Partial<SurfaceFile>;
-  try {
-    file = JSON.parse(text);
-  } catch (e) {
-    throw new SurfaceFileError(`this is not a surface file: the JSON does not parse (${(e as Error).message})`);
-  }
+  const file = parseJson(text, 'this is not a surface file', (m) => new SurfaceFileError(m)) as Partial<SurfaceFile> | null;
   if (file?.format !== SURFACE_FORMAT) {
-    throw new SurfaceFileError(`this is not a ${SURFACE_FORMAT} file (format: ${JSON.stringify(file?.format)})`);
+    throw new SurfaceFileError(`this is not a ${SURFACE_FORMAT} file (format: ${shown(file?.format)})`);
   }
-  const { alpha, beta, values } = file;
-  if (!Array.isArray(alpha) || !Array.isArray(beta) || !values || !Array.isArray(values.loss)) {
-    throw new SurfaceFileError('the surface file is incomplete: it needs alpha, beta and values.loss');
-  }
-  if (values.loss.length !== alpha.length || values.loss.some((r) => !Array.isArray(r) || r.length !== beta.length)) {
-    throw new SurfaceFileError(`values.loss must be ${alpha.length}×${beta.length}, one row per α`);
-  }
-  checkSurfaceValues(file as SurfaceFile);
-  return file as SurfaceFile;
+  return checkSurfaceValues(file);
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/**
+ * Checks a surface's fields (parsed from a file, or a reader's result) and returns exactly
+ * them. A null value is a point whose loss was not finite (diverged): the writer keeps it
+ * as JSON writes NaN and the viewers leave a hole there; a surface with no value at all has
+ * nothing to draw and is refused. `rows` is how many α rows the values hold (a shard's part
+ * holds only its block; default all).
+ */
+export function checkSurfaceValues(value: unknown, s = schema('the surface file', (m) => new SurfaceFileError(m)), rows?: number): SurfaceFile {
+  const file = s.object(value, 'the file');
+  const alpha = s.axis(file.alpha, 'alpha');
+  const beta = s.axis(file.beta, 'beta');
+  const values = s.object(file.values, 'values');
+  // A part may leave a metric out (losscape surface --metrics): its rows are then [].
+  const rowsOf = (metric: unknown) => (rows !== undefined && Array.isArray(metric) && metric.length === 0 ? 0 : (rows ?? alpha.length));
+  const loss = s.grid(values.loss, 'values.loss', rowsOf(values.loss), beta.length);
+  if (loss.length > 0 && loss.every((row) => row.every((v) => v === null))) throw s.fail(`${s.field('values.loss')} holds no value (every point is null): there is nothing to show`);
+  const accuracy = values.accuracy === undefined ? {} : { accuracy: s.grid(values.accuracy, 'values.accuracy', rowsOf(values.accuracy), beta.length) };
+  const center = s.numbers(file.center, 'center');
+  const directions = s.list(file.directions, 'directions', 2).map((d, k) => s.numbers(d, `directions[${k}]`)) as [number[], number[]];
+  const timing = s.object(file.timing, 'timing');
+  // The keys in the order surfaceFileOf writes them, so a file read and written again is the same text.
+  return {
+    format: SURFACE_FORMAT,
+    ...(file.run === undefined ? {} : { run: checkRun(s, file.run) }),
+    layout: s.json(s.list(file.layout, 'layout'), 'layout') as SurfaceFile['layout'],
+    center,
+    directions,
+    normalization: s.string(file.normalization, 'normalization'),
+    ...(file.ignore === undefined ? {} : { ignore: s.string(file.ignore, 'ignore') }),
+    ...(file.explainedVarianceRatio === undefined ? {} : { explainedVarianceRatio: s.numbers(file.explainedVarianceRatio, 'explainedVarianceRatio') }),
+    split: s.oneOf(file.split, 'split', ['train', 'test'] as const),
+    norm: s.oneOf(file.norm, 'norm', ['batch', 'running'] as const),
+    ...(file.precision === undefined ? {} : { precision: s.oneOf(file.precision, 'precision', ['float32'] as const) }),
+    alpha,
+    beta,
+    values: { loss: loss as number[][], ...(accuracy as { accuracy?: number[][] }) },
+    ...(file.trajectory === undefined ? {} : { trajectory: checkTrajectory(s, file.trajectory) }),
+    timing: { seconds: s.number(timing.seconds, 'timing.seconds', { min: 0 }), workers: s.number(timing.workers, 'timing.workers', { whole: true, min: 0 }), points: s.number(timing.points, 'timing.points', { whole: true, min: 0 }) },
+  };
+}
 
-/** Checks what a viewer or a figure needs beyond the shape: increasing axes, numeric values (or null), a readable path. */
-export function checkSurfaceValues(file: SurfaceFile): void {
-  for (const name of ['alpha', 'beta'] as const) {
-    const axis = file[name];
-    if (axis.length < 2 || !axis.every(finite) || axis.some((v, k) => k > 0 && !(v > axis[k - 1]))) {
-      throw new SurfaceFileError(`the surface file’s ${name} must be at least 2 increasing numbers`);
-    }
-  }
-  for (const [metric, rows] of Object.entries(file.values)) {
-    if (rows !== undefined && (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row) || row.some((v) => v !== null && typeof v !== 'number')))) {
-      throw new SurfaceFileError(`the surface file’s values.${metric} must be rows of numbers`);
-    }
-  }
-  if (file.trajectory !== undefined && (!Array.isArray(file.trajectory) || !file.trajectory.every((p) => finite(p?.alpha) && finite(p?.beta)))) {
-    throw new SurfaceFileError('the surface file’s trajectory must be a list of points with finite alpha and beta');
-  }
+function checkRun(s: Schema, value: unknown): NonNullable<SurfaceFile['run']> {
+  const run = s.object(value, 'run');
+  return { spec: checkModel(s, run.spec, 'run.spec'), data: checkDataSpec(s, run.data, 'run.data'), seed: s.number(run.seed, 'run.seed', { whole: true }) };
+}
+
+/** The path's points: finite coordinates on the plane; its losses may be null where they diverged. */
+function checkTrajectory(s: Schema, value: unknown): TrajectoryPoint[] {
+  return s.list(value, 'trajectory').map((point, k) => {
+    const p = s.object(point, `trajectory[${k}]`);
+    const at = (key: keyof TrajectoryPoint, nullable: boolean) => (nullable && p[key] === null ? (null as unknown as number) : s.number(p[key], `trajectory[${k}].${key}`));
+    return { step: s.number(p.step, `trajectory[${k}].step`, { whole: true, min: 0 }), alpha: at('alpha', false), beta: at('beta', false), loss: at('loss', true), planeLoss: at('planeLoss', true), distance: at('distance', true) };
+  });
 }

@@ -27,6 +27,8 @@ export interface KernelExports {
   activate(size: number): void;
   denseSoftmaxSums(n: number, units: number, outputs: number, weights: number, bias: number, targets: number, logits: number, sums: number): void;
   linearForward(out: number, a: number, rows: number, inner: number, wT: number, outs: number, bias: number, hasBias: boolean): void;
+  /** linearForward on float32 arrays. */
+  linearForward32(out: number, a: number, rows: number, inner: number, wT: number, outs: number, bias: number, hasBias: boolean): void;
   linearGradient(gw: number, gb: number, hasBias: boolean, dz: number, a: number, rows: number, outs: number, inner: number, chunk: number): void;
   linearBackprop(da: number, dz: number, w: number, rows: number, outs: number, inner: number): void;
   reluSlope(g: number, z: number, n: number): void;

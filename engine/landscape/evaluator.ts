@@ -3,9 +3,10 @@
 // its pre-activations are X·W_cᵀ + α·X·D₁ᵀ + β·X·D₂ᵀ (+ bias), three products computed
 // once; the rest is the compiled network's forward pass. Whole rows of one-hidden-layer
 // networks with piecewise-linear units take the faster exact path of breakpointRows.ts, and
-// rows of networks whose first layer is logistic that of logisticRows.ts.
+// rows of networks whose first layer is logistic that of logisticRows.ts. In the float32 mode
+// every dense product (the three above included) runs in float32, point by point.
 import type { MlpSpec, NormMode, ParamLayout } from '../nn/index.js';
-import { linearInto } from '../nn/fast/linear.js';
+import type { Precision } from '../nn/fast/linear.js';
 import type { Metrics } from '../nn/fast/loss.js';
 import { compileMlp, createWorkspace, forwardPass } from '../nn/fast/network.js';
 import { breakpointRows, hasBreakpointRows } from './breakpointRows.js';
@@ -44,9 +45,10 @@ export function createPlaneEvaluator(
   d1: Float64Array,
   d2: Float64Array | null,
   mode: NormMode,
+  precision: Precision = 'float64',
 ): PlaneEvaluator {
   const { n, x, targets } = data;
-  const net = compileMlp(spec, layout);
+  const net = compileMlp(spec, layout, precision);
   const ws = createWorkspace(net, n);
   const P = layout.size;
   const theta = new Float64Array(P);
@@ -55,7 +57,7 @@ export function createPlaneEvaluator(
   const b0 = net.biasAt[0];
   const project = (v: Float64Array) => {
     const out = new Float64Array(n * h0);
-    linearInto(out, x, n, spec.inputs, v, net.weightAt[0], h0, v, -1);
+    net.linear(out, x, n, spec.inputs, v, net.weightAt[0], h0, v, -1);
     return out;
   };
   const base = project(center);
@@ -83,6 +85,7 @@ export function createPlaneEvaluator(
     for (let j = 0; j < betas.length; j++) ({ loss: loss[j], accuracy: accuracy[j] } = at(alpha, betas[j]));
   };
   const rows = (): RowEvaluator => {
+    if (precision === 'float32') return pointwise; // the exact row algorithms are float64's
     if (hasBreakpointRows(net)) return breakpointRows(net, data, { base, along1, along2 }, center, d1, second);
     if (!hasLogisticRows(net)) return pointwise;
     const slope = along2.map((v, k) => v + (b0 >= 0 ? second[b0 + (k % h0)] : 0));

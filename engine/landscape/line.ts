@@ -6,7 +6,7 @@ import { ValueError } from '../errors.js';
 import type { PreparedData } from '../data/index.js';
 import { targetsFor } from '../nn/index.js';
 import { axisValues, type AxisRange } from './grid.js';
-import { planEvaluator, type ScanPlan } from './plan.js';
+import { checkPlan, precisionOf, type ScanPlan } from './plan.js';
 import { chooseDirections, type DirectionChoice, type RunState, type SurfaceRequest } from './surface.js';
 
 /** A line in parameter space: the points start + t·direction. */
@@ -32,7 +32,7 @@ export function lineOf(run: RunState, path: LinePath): Line {
 }
 
 /** The scan plan of `line` over t on one split of the run's data (nβ = 1). */
-export function planLine(run: RunState, data: PreparedData, line: Line, request: { t: AxisRange } & Pick<SurfaceRequest, 'split' | 'norm'>): ScanPlan {
+export function planLine(run: RunState, data: PreparedData, line: Line, request: { t: AxisRange } & Pick<SurfaceRequest, 'split' | 'norm' | 'precision'>): ScanPlan {
   const split = data[request.split];
   if (split.n === 0) throw new ValueError(`this run has no ${request.split} split (its test fraction is 0); scan the train split`);
   const plan: ScanPlan = {
@@ -44,7 +44,8 @@ export function planLine(run: RunState, data: PreparedData, line: Line, request:
     norm: request.norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: run.buffers },
     alpha: axisValues(request.t, 't'),
     beta: Float64Array.of(0),
+    ...precisionOf(request),
   };
-  planEvaluator(plan); // checks the vectors' lengths now, with a clear message, not in a worker
+  checkPlan(plan); // the vectors' lengths now, with a clear message, not in a worker
   return plan;
 }

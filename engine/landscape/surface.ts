@@ -6,7 +6,8 @@ import { buildLayout, targetsFor, type MlpSpec, type NormMode } from '../nn/inde
 import { normalizeDirection, orthogonalize, randomDirection, type Normalization } from './directions.js';
 import { axisValues, type AxisRange } from './grid.js';
 import { trajectoryPca } from './pca.js';
-import { planEvaluator, type ScanPlan } from './plan.js';
+import { checkPlan, planEvaluator, pointEvaluator, precisionOf, type ScanPlan } from './plan.js';
+import type { Precision } from '../nn/fast/linear.js';
 import { projectOntoPlane } from './scan.js';
 
 /** How the plane's two directions are chosen. */
@@ -25,6 +26,8 @@ export interface SurfaceRequest {
   split: 'train' | 'test';
   /** Batch norm with the full split's statistics (the training objective) or the running ones. */
   norm: 'batch' | 'running';
+  /** The dense products in float32 (faster on large models), or float64, the reference and the default. */
+  precision?: Precision;
 }
 
 /** What a scan needs of a run. */
@@ -87,8 +90,9 @@ export function planSurface(run: RunState, data: PreparedData, request: SurfaceR
     norm: normMode(run, request.norm),
     alpha,
     beta,
+    ...precisionOf(request),
   };
-  planEvaluator(plan); // checks the vectors' lengths now, with a clear message, not in a worker
+  checkPlan(plan); // the vectors' lengths now, with a clear message, not in a worker
   return { plan, info };
 }
 
@@ -107,10 +111,10 @@ export interface TrajectoryPoint {
 /** Projects the run's snapshots onto the plan's plane, with their true and on-plane losses. */
 export function projectTrajectory(plan: ScanPlan, trajectory: { steps: number[]; params: Float64Array[] }): TrajectoryPoint[] {
   const onPlane = planEvaluator(plan);
-  const zero = new Float64Array(plan.center.length);
+  const at = pointEvaluator(plan);
   return trajectory.params.map((theta, k) => {
     const { alpha, beta, distance } = projectOntoPlane(theta, plan.center, plan.d1, plan.d2);
-    const loss = planEvaluator({ ...plan, center: theta, d1: zero, d2: null }).at(0, 0).loss;
+    const loss = at(theta).loss;
     return { step: trajectory.steps[k], alpha, beta, loss, planeLoss: onPlane.at(alpha, beta).loss, distance };
   });
 }

@@ -1,6 +1,6 @@
 // What a multilayer perceptron is: its layers, units, output and loss. Plain data, so a
 // spec travels to workers, into run files and project files unchanged.
-import { ValueError } from '../errors.js';
+import { shown, ValueError } from '../errors.js';
 
 export type Activation = 'logistic' | 'tanh' | 'relu' | 'leaky-relu' | 'elu' | 'gelu' | 'softplus' | 'identity';
 
@@ -76,27 +76,40 @@ export function residualBlocks(spec: MlpSpec): ResidualBlock[] {
   return blocks;
 }
 
-function positiveInteger(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new ValueError(`${what} must be a whole number ≥ 1, got ${value}`);
+function positiveInteger(value: unknown, what: string): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new ValueError(`${what} must be a whole number ≥ 1, got ${shown(value)}`);
 }
 
-/** Checks a spec and returns it; every impossible model gets a message that says how to fix it. */
-export function validateSpec(spec: MlpSpec): MlpSpec {
+/**
+ * Checks a spec (from code, or any JSON a file held) and returns a copy of its fields: every field of the right
+ * kind, and every impossible model with a message that says how to fix it. Run, surface and
+ * project files and the weight importers all check their models here.
+ */
+export function validateSpec(value: unknown): MlpSpec {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValueError(`a model must be an object, got ${shown(value)}`);
+  const spec = value as MlpSpec;
   positiveInteger(spec.inputs, 'the number of inputs');
   positiveInteger(spec.outputs, 'the number of outputs');
-  spec.hidden.forEach((layer, i) => {
-    positiveInteger(layer.width, `hidden layer ${i}'s width`);
-    if (!activations.includes(layer.activation)) {
-      throw new ValueError(`hidden layer ${i}: unknown activation "${layer.activation}"; choose one of ${activations.join(', ')}`);
+  if (!Array.isArray(spec.hidden)) throw new ValueError(`the hidden layers must be a list of {width, activation, batchNorm}, got ${shown(spec.hidden)}`);
+  spec.hidden.forEach((layer: unknown, i) => {
+    if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) throw new ValueError(`hidden layer ${i} must be {width, activation, batchNorm}, got ${shown(layer)}`);
+    const { width, activation, batchNorm } = layer as HiddenLayerSpec;
+    positiveInteger(width, `hidden layer ${i}'s width`);
+    if (!activations.includes(activation)) {
+      throw new ValueError(`hidden layer ${i}: unknown activation ${shown(activation)}; choose one of ${activations.join(', ')}`);
     }
+    if (typeof batchNorm !== 'boolean') throw new ValueError(`hidden layer ${i}'s batchNorm must be true or false, got ${shown(batchNorm)}`);
   });
-  if (!lossKinds.includes(spec.loss)) throw new ValueError(`unknown loss "${spec.loss}"; choose one of ${lossKinds.join(', ')}`);
+  if (!lossKinds.includes(spec.loss)) throw new ValueError(`unknown loss ${shown(spec.loss)}; choose one of ${lossKinds.join(', ')}`);
   if (spec.loss === 'softmax-ce' && spec.outputs < 2) {
     throw new ValueError(`softmax cross-entropy needs at least 2 outputs (classes), got ${spec.outputs}; use bce for one output`);
   }
-  if (!(spec.weightDecay >= 0)) throw new ValueError(`weight decay must be ≥ 0, got ${spec.weightDecay}`);
-  if (!Number.isInteger(spec.residual) || spec.residual < 0) {
-    throw new ValueError(`residual blocks need a whole number of layers (0 for none), got ${spec.residual}`);
+  if (typeof spec.bias !== 'boolean') throw new ValueError(`bias must be true or false, got ${shown(spec.bias)}`);
+  if (typeof spec.weightDecay !== 'number' || !(spec.weightDecay >= 0 && spec.weightDecay < Infinity)) {
+    throw new ValueError(`weight decay must be a finite number ≥ 0, got ${shown(spec.weightDecay)}`);
+  }
+  if (typeof spec.residual !== 'number' || !Number.isSafeInteger(spec.residual) || spec.residual < 0) {
+    throw new ValueError(`residual blocks need a whole number of layers (0 for none), got ${shown(spec.residual)}`);
   }
   if (spec.residual > 0 && spec.hidden.length < spec.residual + 1) {
     throw new ValueError(
@@ -115,5 +128,6 @@ export function validateSpec(spec: MlpSpec): MlpSpec {
       }
     }
   }
-  return spec;
+  const { inputs, hidden, outputs, loss, bias, residual, weightDecay } = spec;
+  return { inputs, hidden: hidden.map(({ width, activation, batchNorm }) => ({ width, activation, batchNorm })), outputs, loss, bias, residual, weightDecay };
 }

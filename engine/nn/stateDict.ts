@@ -1,5 +1,5 @@
 // θ and the running statistics as named tensors, PyTorch's state_dict: `weight` is [out, in].
-import { ValueError } from '../errors.js';
+import { excerpt, ValueError } from '../errors.js';
 import type { ParamLayout } from './layout.js';
 
 export interface NamedTensor {
@@ -40,7 +40,7 @@ export function fromStateDict(layout: ParamLayout, dict: StateDict): { theta: Fl
     if (data) buffers[b.name] = Float64Array.from(data);
   }
   const known = new Set([...layout.entries.map((e) => e.name), ...layout.buffers.map((b) => b.name)]);
-  for (const name of Object.keys(dict)) if (!known.has(name)) problems.push(`${name} is not a tensor of this model`);
+  for (const name of Object.keys(dict)) if (!known.has(name)) problems.push(`${excerpt(name)} is not a tensor of this model`);
   if (problems.length) throw new ValueError(`the weights do not fit the model: ${problems.join('; ')}`);
   return { theta, buffers };
 }

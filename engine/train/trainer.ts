@@ -15,6 +15,7 @@ import {
   type ParamLayout,
 } from '../nn/index.js';
 import type { Metrics } from '../nn/fast/loss.js';
+import { checkTrainingMemory } from '../nn/limits.js';
 import { batchStatsOf, compileMlp, createWorkspace, forwardPass, lossAndGradient, type Workspace } from '../nn/fast/network.js';
 import { growable, type Growable } from './growable.js';
 import { applyUpdate, initOptimizerState, validateOptimizer, type OptimizerSpec, type OptimizerState } from './optimizers.js';
@@ -40,10 +41,20 @@ export interface TrainConfig {
   epochs?: number;
   steps?: number;
   seed: number;
-  /** Keep θ every this many steps (and at the start and end) for the trajectory; default: ~100 snapshots. */
+  /** Keep θ every this many steps (and at the start and end) for the trajectory; default: defaultSnapshotEvery. */
   snapshotEvery?: number;
   /** How batch norm normalizes when the history's metrics are evaluated; default 'batch' (the full split's statistics). */
   metricsNorm?: 'batch' | 'running';
+}
+
+/** The default trajectory: about 100 snapshots, and at most 64 MiB of them (float64 θ), so a long run of a large model does not hold or write gigabytes. */
+export const SNAPSHOT_BUDGET = { count: 100, bytes: 64 * 2 ** 20 } as const;
+
+/** Steps between snapshots by default: ⌊steps/100⌋, or more where 100 snapshots of P parameters exceed the byte budget. */
+export function defaultSnapshotEvery(totalSteps: number, parameters: number): number {
+  const byCount = Math.floor(totalSteps / SNAPSHOT_BUDGET.count);
+  const byBytes = Math.ceil((totalSteps * 8 * parameters) / SNAPSHOT_BUDGET.bytes);
+  return Math.max(1, byCount, byBytes);
 }
 
 /** Metrics of θ after `step` updates, on the full splits. */
@@ -104,15 +115,27 @@ export function createTrainer(config: TrainConfig): Trainer {
   const schedule = validateSchedule(config.schedule ?? { kind: 'constant' });
   checkSplit(spec, config.train, 'training');
   if (config.test && config.test.n > 0) checkSplit(spec, config.test, 'test');
-  const layout = buildLayout(spec);
   const n = config.train.n;
+  // Checked even where gd ignores it: a batch size of 0 is a mistake, not "full".
+  if (config.batchSize !== 'full' && (!Number.isInteger(config.batchSize) || config.batchSize < 1)) {
+    throw new ValueError(`the batch size must be a whole number ≥ 1 (or full), got ${config.batchSize}`);
+  }
   const fullBatch = config.batchSize === 'full' || optimizer.kind === 'gd';
+  // A batch larger than the training split is the whole split, one step an epoch.
   const batchSize = fullBatch ? n : Math.min(n, config.batchSize as number);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new ValueError(`the batch size must be a whole number ≥ 1, got ${config.batchSize}`);
   const stepsPerEpoch = Math.ceil(n / batchSize);
   const totalSteps = config.steps ?? (config.epochs ?? 0) * stepsPerEpoch;
   if (!Number.isInteger(totalSteps) || totalSteps < 1) throw new ValueError('give a positive number of epochs or steps');
-  const snapshotEvery = config.snapshotEvery ?? Math.max(1, Math.floor(totalSteps / 100));
+  const layout = buildLayout(spec); // names and offsets only: nothing of size P yet
+  const snapshotEvery = config.snapshotEvery ?? defaultSnapshotEvery(totalSteps, layout.size);
+  if (!Number.isInteger(snapshotEvery) || snapshotEvery < 1) throw new ValueError(`the trajectory keeps θ every n steps, n a whole number ≥ 1; got ${snapshotEvery}`);
+  // Before anything of size P is allocated. Held at once: θ, the gradient, the last finite θ,
+  // at most two optimizer moments and the snapshots (the first, every snapshotEvery-th, the
+  // last); workspaces for the batch and for each full split the metrics are measured on.
+  checkTrainingMemory(spec, {
+    rows: batchSize + n + (config.test?.n ?? 0),
+    thetaCopies: 3 + 2 + (2 + Math.floor(totalSteps / snapshotEvery)),
+  });
 
   const targets = targetsFor(spec, config.train.y, n).data;
   const test = config.test && config.test.n > 0 ? { ...config.test, targets: targetsFor(spec, config.test.y, config.test.n).data } : null;

@@ -12,6 +12,11 @@ export function formatLoss(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '–' : formatValue(value);
 }
 
+/** A number for the analysis read-outs: 3 significant digits, scientific when small or large. */
+export function formatScalar(x: number): string {
+  return x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) ? x.toExponential(2) : formatValue(x);
+}
+
 /** A one-line summary of the last history entry: "epoch 300 · loss 0.118 · accuracy 96.0 %". */
 export function describeEntry(entry: HistoryEntry | undefined): string {
   if (!entry) return '';

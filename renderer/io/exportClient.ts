@@ -1,6 +1,8 @@
 // The renderer's handle on the export worker: one module Web Worker, started on first use.
 import { wrap, type Remote } from 'comlink';
 import type { ExportEndpoint } from '../../workers/export.js';
+import type { HeldDataEndpoint } from '../../workers/heldData.js';
+import { shareArraysWith } from '../session/heldArrays.js';
 
 let worker: { remote: Remote<ExportEndpoint>; failed: Promise<never> } | null = null;
 
@@ -12,7 +14,9 @@ export function exportWorker(): { remote: Remote<ExportEndpoint>; failed: Promis
     w.addEventListener('error', (event) => reject(new Error(`the export worker failed: ${event.message || 'it could not be started'}`)));
   });
   failed.catch(() => undefined);
-  worker = { remote: wrap<ExportEndpoint>(w), failed };
+  const remote = wrap<ExportEndpoint & HeldDataEndpoint>(w);
+  shareArraysWith(remote); // it prepares a run's data to export a surface
+  worker = { remote, failed };
   return worker;
 }
 

@@ -2,7 +2,8 @@
 // its run and surface, and its comparison; and the app as a project file to save. Everything
 // is read and checked before anything changes.
 import type { JsonValue, ProjectFile } from '../../engine/io/projectFile.js';
-import { projectFileOf, projectFileText } from '../../engine/io/projectFile.js';
+import { excerpt, shown } from '../../engine/errors.js';
+import { ProjectFileError, projectFileOf, projectFileText } from '../../engine/io/projectFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import type { ScannedSurface } from '../../workers/export.js';
 import type { Session } from '../session/session.js';
@@ -22,12 +23,12 @@ const isVector = (v: unknown) => Array.isArray(v) && v.length === 3 && v.every((
 /** Checks the kept cameras of an opened project (absent in projects saved before them). */
 function checkCameraViews(views: unknown): void {
   if (views === undefined) return;
-  if (typeof views !== 'object' || views === null || Array.isArray(views)) throw new Error('the project’s camera views are damaged: they are not an object');
+  if (typeof views !== 'object' || views === null || Array.isArray(views)) throw new ProjectFileError('the project’s camera views are damaged: they are not an object');
   for (const [name, view] of Object.entries(views)) {
     const v = (view ?? {}) as Record<string, unknown>;
     const lens = typeof v.fov === 'number' && v.fov > 0 && v.fov < 180 && typeof v.zoom === 'number' && v.zoom > 0;
     if (!isVector(v.position) || !isVector(v.target) || !lens) {
-      throw new Error(`the project’s ${name} camera is damaged: it needs a position and a target of three numbers each, a field of view between 0 and 180° and a positive zoom`);
+      throw new ProjectFileError(`the project’s ${excerpt(name)} camera is damaged: it needs a position and a target of three numbers each, a field of view between 0 and 180° and a positive zoom`);
     }
   }
 }
@@ -35,10 +36,10 @@ function checkCameraViews(views: unknown): void {
 /** Checks that an opened project's state is settings this app reads. */
 export function projectStateOf(state: JsonValue): ProjectState {
   const s = state as Partial<ProjectState> | null;
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new Error('the project file has no settings');
-  if (s.format !== STATE_FORMAT) throw new Error(`the project’s settings are in a format this Losscape does not read (${String(s.format)}, expected ${STATE_FORMAT})`);
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new ProjectFileError('the project file has no settings');
+  if (s.format !== STATE_FORMAT) throw new ProjectFileError(`the project’s settings are in a format this Losscape does not read (${shown(s.format)}, expected ${STATE_FORMAT})`);
   for (const key of ['data', 'model', 'train', 'landscape', 'view', 'compare'] as const) {
-    if (typeof s[key] !== 'object' || s[key] === null) throw new Error(`the project’s settings are incomplete: "${key}" is missing`);
+    if (typeof s[key] !== 'object' || s[key] === null) throw new ProjectFileError(`the project’s settings are incomplete: "${key}" is missing`);
   }
   checkCameraViews(s.view!.cameraViews);
   return s as ProjectState;

@@ -1,10 +1,15 @@
 // The Critical points section: the Hessian spectrum at θ* (progress, cancel), its plot, the
-// classification of θ*, a one-click surface along the curvature directions, and sharpness over training.
-import { formatValue } from '../format/ticks.js';
+// classification of θ* and what it means for the picture, a one-click surface along the
+// curvature directions, the search for a critical point from θ*, and sharpness over training.
+import { formatScalar as num } from '../format/metrics.js';
 import { MARKER_COLORS } from '../landscape/markers.js';
 import { SpectrumPlot } from '../plots/SpectrumPlot.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { Section } from '../ui/Section.js';
+import type { Classification } from '../../engine/analysis/classify.js';
+import { penaltyFloorCount, PENALTY_FLOOR_TOLERANCE } from '../../engine/analysis/penaltyFloor.js';
+import type { SpectrumReport } from '../../engine/analysis/spectrum.js';
+import { CriticalSearch } from './CriticalSearch.js';
 import { SharpnessSection } from './SharpnessSection.js';
 import { useAnalysisBlock } from './useAnalysisBlock.js';
 import { NumberInput, Row, Select, Toggle } from '../ui/fields.js';
@@ -18,15 +23,25 @@ const methodOptions = [
 
 const stageNames = { hessian: 'building the Hessian', lanczos: 'Lanczos', trace: 'trace (Hutchinson)', density: 'density (SLQ)' } as const;
 
-/** A number for the read-out: 3 significant digits, scientific when small or large. */
-function num(x: number): string {
-  return x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) ? x.toExponential(2) : formatValue(x);
+/** What a saddle or a degenerate point means for the surface, and which eigen-slice shows it. */
+function meaningOf(c: Classification, report: SpectrumReport): string | null {
+  const [first, second] = report.directions.values;
+  if (c.kind === 'saddle') {
+    return `A saddle: the loss falls along ${c.index} direction${c.index === 1 ? '' : 's'} of negative curvature. The eigen-slice’s α axis is the steepest of them (λ = ${num(first)}): along α the surface curves down, along β (λ = ${num(second)}) up.`;
+  }
+  if (c.kind === 'degenerate') {
+    return `Degenerate: every eigenvalue lies in the near-zero band, so the second-order test cannot tell what this point is. The eigen-slice along the two largest-curvature directions (λ = ${num(first)}, ${num(second)}) shows whether the loss curves there at higher order.`;
+  }
+  return null;
 }
 
 /** The Critical points section of the sidebar. */
 export function CriticalPanel() {
   const { settings, set, job, run, project, session, busy, report, scanning } = useAnalysisBlock((s) => s.spectrum);
   const c = report?.classification;
+  const weightDecay = run?.run?.spec.weightDecay ?? 0;
+  const atPenalty = report?.eigenvalues ? penaltyFloorCount(report.eigenvalues, weightDecay) : 0;
+  const meaning = report && c ? meaningOf(c, report) : null;
 
   return (
     <Section id="critical" title="Critical points" summary={c ? c.label : job ? job.status : undefined}>
@@ -83,6 +98,16 @@ export function CriticalPanel() {
           <p className="training__line muted">
             {report.method === 'full' ? 'full Hessian' : 'Lanczos'} · P = {report.size} · trace {report.trace.exact !== undefined ? num(report.trace.exact) : report.trace.estimate !== undefined ? `≈ ${num(report.trace.estimate)} ± ${num(report.trace.standardError ?? 0)}` : '—'} · {report.hvps} HVPs
           </p>
+          {atPenalty > 0 && (
+            <p className="training__line" id="penalty-floor" data-count={atPenalty}>
+              {atPenalty} eigenvalues equal the weight decay λ = {num(weightDecay)} (to {num(PENALTY_FLOOR_TOLERANCE)} relative): directions the data term does not curve, held by the penalty alone (for softmax outputs without biases, shifting every output unit’s weights together changes no prediction).
+            </p>
+          )}
+          {meaning && (
+            <p className="training__line" id="classification-meaning">
+              {meaning}
+            </p>
+          )}
           <SpectrumPlot report={report} />
           <div className="actions">
             <button id="slice-eigenvectors" type="button" className="button" disabled={scanning} onClick={() => session.sliceAlongEigenvectors(project.getState())}>
@@ -94,6 +119,7 @@ export function CriticalPanel() {
           </p>
         </div>
       )}
+      <CriticalSearch />
       {run?.run && <SharpnessSection />}
     </Section>
   );

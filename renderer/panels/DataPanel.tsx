@@ -2,10 +2,11 @@
 import { useMemo } from 'react';
 import { useDispatch, useProject, useSession } from '../AppContext.js';
 import { ScatterPreview } from '../plots/ScatterPreview.js';
-import { datasetChoice, datasetOptions, datasetTitle, withDataset } from '../state/options.js';
+import { datasetChoice, datasetOptionsOf, datasetTitle, withDataset } from '../state/options.js';
 import { dataSpecOf } from '../state/project.js';
 import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Select, Toggle } from '../ui/fields.js';
+import { DataFromFiles } from './DataFromFiles.js';
 import type { DataSummaryState } from './useDataSummary.js';
 
 /** The Data section of the sidebar. */
@@ -27,8 +28,9 @@ export function DataPanel({ described }: { described: DataSummaryState }) {
   return (
     <Section id="data" title="Data" summary={datasetTitle(data)}>
       <Row label="Data set" htmlFor="dataset">
-        <Select id="dataset" value={datasetChoice(data)} options={datasetOptions} onChange={(choice) => set(withDataset(data, choice))} />
+        <Select id="dataset" value={datasetChoice(data)} options={datasetOptionsOf(data)} onChange={(choice) => set(withDataset(data, choice))} />
       </Row>
+      <DataFromFiles />
       {data.source === 'synthetic' && (
         <>
           <Row label="Samples" htmlFor="samples">

@@ -73,6 +73,11 @@ export function TrainPanel() {
             <span className={`badge badge--${job.status}`}>{job.status}</span> {job.opened !== undefined && job.totalSteps === 0 ? 'opened' : `step ${job.step} / ${job.totalSteps || '…'}`}
           </p>
           <p className="training__line muted">{describeEntry(job.history.at(-1))}</p>
+          {job.refined && (
+            <p className="hint" id="run-refined">
+              θ* {job.refined} (Critical points section); the history and the path are those of training.
+            </p>
+          )}
           {job.opened !== undefined ? (
             <p className="hint" id="run-opened">
               Opened from {job.opened}, not trained here: the settings above do not describe it. Run trains them instead.

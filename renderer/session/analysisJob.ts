@@ -9,7 +9,8 @@ import type { GivenDirections } from '../../engine/landscape/surface.js';
 import { buildLayout } from '../../engine/nn/layout.js';
 import type { AnalysisSettings, AxisBounds, ProjectState } from '../state/project.js';
 import type { ValueStore } from '../state/store.js';
-import type { AnalysisWorker, WorkerClients } from './clients.js';
+import { analysisWorkerOf, type AnalysisWorker, type WorkerClients } from './clients.js';
+import type { SpectrumRequest } from '../../workers/analysis.js';
 import { messageOf, type SessionState, type SpectrumJob, type SurfaceJob, type SymmetryJob } from './types.js';
 
 /** A plane other than the landscape settings' one, for computeSurface. */
@@ -67,6 +68,12 @@ export function transformOf(settings: AnalysisSettings, width: number): Symmetry
   }
 }
 
+/** The spectrum the Critical points section asks for: its extremes, method and density, on the landscape's split. */
+export function spectrumRequestOf(project: ProjectState): SpectrumRequest {
+  const { top, method, density } = project.analysis;
+  return { split: project.landscape.split, norm: project.landscape.norm, top, bottom: top, method, density, seed: 0 };
+}
+
 /** The analysis jobs of a session: they write `spectrum` and `symmetry` into its store. */
 export function analysisControls(
   clients: WorkerClients,
@@ -76,8 +83,7 @@ export function analysisControls(
 ): AnalysisControls {
   let worker: AnalysisWorker | null = null;
   const analysisWorker = (): AnalysisWorker => {
-    if (!clients.startAnalysis) throw new Error('analysis is not available here');
-    worker ??= clients.startAnalysis();
+    worker ??= analysisWorkerOf(clients);
     return worker;
   };
   const setSpectrum = (job: SpectrumJob) => store.update((s) => (s.spectrum?.id === job.id ? { ...s, spectrum: job } : s));
@@ -92,7 +98,6 @@ export function analysisControls(
       const current = currentRun();
       if (!current) return;
       if (store.getState().spectrum?.status === 'running') this.cancelSpectrum();
-      const settings = project.analysis;
       let job: SpectrumJob = { id: nextId(), trainingId: current.id, status: 'running', stage: null, done: 0, total: 0, report: null, error: null };
       store.update((s) => ({ ...s, spectrum: job }));
       let last = 0;
@@ -110,8 +115,7 @@ export function analysisControls(
         setSpectrum({ ...job, status: 'error', error: messageOf(error) });
         return;
       }
-      const request = { split: project.landscape.split, norm: project.landscape.norm, top: settings.top, bottom: settings.top, method: settings.method, density: settings.density, seed: 0 };
-      Promise.race([w.remote.spectrum(current.run, request, proxy(onProgress)), w.failed]).then(
+      Promise.race([w.remote.spectrum(current.run, spectrumRequestOf(project), proxy(onProgress)), w.failed]).then(
         (report) => {
           if (store.getState().spectrum?.status !== 'running') return;
           setSpectrum({ ...job, status: 'ready', report, stage: null });

@@ -1,6 +1,7 @@
 // The renderer's handles on its workers. Everything numeric runs there: data preparation,
 // training (one worker per run), surface planning and the scan pool. Nothing here computes.
 import { proxy, wrap, type Remote } from 'comlink';
+import type { FileSource } from '../../engine/data/fileSource.js';
 import type { DataSpec } from '../../engine/data/prepare.js';
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceRequest } from '../../engine/landscape/surface.js';
@@ -10,8 +11,10 @@ import type { DataEndpoint, DataSummary } from '../../workers/data.js';
 import type { ScanPlan } from '../../engine/landscape/plan.js';
 import type { LandscapeEndpoint, LineRequest, PreparedSurface } from '../../workers/landscape.js';
 import type { LandscapePool } from '../../workers/pool.js';
+import type { ArrayFileBytes, HeldDataEndpoint } from '../../workers/heldData.js';
 import type { TrainingEndpoint, TrainProgress } from '../../workers/training.js';
 import { createWebLandscapePool } from '../../workers/web/landscapePool.js';
+import { openArrays, shareArraysWith } from './heldArrays.js';
 
 /** A training run in its own worker. */
 export interface TrainingHandle {
@@ -33,6 +36,8 @@ export interface AnalysisWorker {
 /** What the session asks of workers; the tests and the app may provide different ones. */
 export interface WorkerClients {
   describeData(spec: DataSpec): Promise<DataSummary>;
+  /** Opens array files (a .npz, or X and y) for DataSpecs to name (absent where files cannot be opened). */
+  openArrays?(data: ArrayFileBytes, labels?: ArrayFileBytes): Promise<FileSource>;
   startTraining(recipe: RunRecipe, onProgress: (progress: TrainProgress) => void): TrainingHandle;
   prepareSurface(run: RunFile, request: SurfaceRequest): Promise<PreparedSurface>;
   /** Plans a 1D slice of `run`; the pool scans it. */
@@ -41,6 +46,12 @@ export interface WorkerClients {
   readonly pool: LandscapePool;
   /** A new analysis worker (absent where analysis is not offered). */
   startAnalysis?(): AnalysisWorker;
+}
+
+/** A new analysis worker of `clients`; throws where analysis is not offered. */
+export function analysisWorkerOf(clients: WorkerClients): AnalysisWorker {
+  if (!clients.startAnalysis) throw new Error('analysis is not available here');
+  return clients.startAnalysis();
 }
 
 /**
@@ -54,14 +65,16 @@ const workerFactories = {
   analysis: () => new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' }),
 };
 
-/** A module Web Worker wrapped with comlink, and a promise that rejects if it fails to load or crashes. */
-function startWorker<T>(name: keyof typeof workerFactories): { remote: Remote<T>; failed: Promise<never>; worker: Worker } {
+/** A module Web Worker wrapped with comlink (holding the opened array files), and a promise that rejects if it fails to load or crashes. */
+function startWorker<T>(name: keyof typeof workerFactories): { remote: Remote<T & HeldDataEndpoint>; failed: Promise<never>; worker: Worker } {
   const worker = workerFactories[name]();
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (event) => reject(new Error(`the ${name} worker failed: ${event.message || 'it could not be started'}`)));
   });
   failed.catch(() => undefined);
-  return { remote: wrap<T>(worker), failed, worker };
+  const remote = wrap<T & HeldDataEndpoint>(worker);
+  shareArraysWith(remote);
+  return { remote, failed, worker };
 }
 
 /** The page's workers, each started on first use. */
@@ -73,6 +86,10 @@ export function webClients(): WorkerClients {
     describeData(spec) {
       data ??= startWorker<DataEndpoint>('data');
       return Promise.race([data.remote.describe(spec), data.failed]);
+    },
+    openArrays(files, labels) {
+      data ??= startWorker<DataEndpoint>('data');
+      return Promise.race([openArrays(data.remote, files, labels), data.failed]);
     },
     startTraining(recipe, onProgress) {
       const { remote, failed, worker } = startWorker<TrainingEndpoint>('training');

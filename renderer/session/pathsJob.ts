@@ -9,7 +9,7 @@ import type { PathsEnd, PathsStage } from '../../workers/paths.js';
 import type { PathEnd, ProjectState } from '../state/project.js';
 import type { ValueStore } from '../state/store.js';
 import type { PlaneRequest } from './analysisJob.js';
-import type { AnalysisWorker, WorkerClients } from './clients.js';
+import { analysisWorkerOf, type AnalysisWorker, type WorkerClients } from './clients.js';
 import { startTrainingRun, type TrainingRun } from './trainingJob.js';
 import { messageOf, type PathsJob, type SessionState, type TrainingJob } from './types.js';
 
@@ -88,8 +88,7 @@ export function pathsControls(
       const run = async () => {
         const end = await endpointOf(settings.pathEnd, training, (t) => onProgress('train', t.step, t.totalSteps));
         if (!isRunning(job.id)) return null;
-        if (!clients.startAnalysis) throw new Error('analysis is not available here');
-        const w = clients.startAnalysis();
+        const w = analysisWorkerOf(clients);
         worker = w;
         const request = { end, split: project.landscape.split, points: 41, curveSteps: settings.curveSteps, seed: settings.seed };
         try {

@@ -5,17 +5,29 @@ import { createValueStore, type ValueStore } from '../state/store.js';
 import { variantById, type RunSettings } from '../state/variants.js';
 import { analysisControls, type AnalysisControls, type PlaneRequest } from './analysisJob.js';
 import type { WorkerClients } from './clients.js';
+import { criticalControls, type CriticalControls, type RefinedResult } from './criticalJob.js';
 import { lineControls, type LineControls } from './lineJob.js';
 import { pathsControls, type PathsControls } from './pathsJob.js';
 import { sharpnessControls, type SharpnessControls } from './sharpnessJob.js';
 import { newSurfaceJob, plannedRanges, prepareSurface, scanSurface, sharedRanges } from './surfaceJob.js';
 import { startTrainingRun, type TrainingRun } from './trainingJob.js';
-import { messageOf, type CompareJob, type CompareSide, type SessionState, type SurfaceJob, type TrainingJob } from './types.js';
+import { messageOf, type CompareJob, type CompareSide, type CriticalJob, type SessionState, type SpectrumJob, type SurfaceJob, type TrainingJob } from './types.js';
 
-export interface Session extends AnalysisControls, LineControls, PathsControls, SharpnessControls {
+/** What an opened project or a refined θ* shows in place of the session's jobs. */
+export interface RestoredJobs {
+  training: TrainingJob | null;
+  surface: SurfaceJob | null;
+  compare?: CompareJob | null;
+  spectrum?: SpectrumJob | null;
+  critical?: CriticalJob | null;
+}
+
+export interface Session extends AnalysisControls, CriticalControls, LineControls, PathsControls, SharpnessControls {
   readonly store: ValueStore<SessionState>;
   /** Trains the project's current settings, replacing the current run (and its surface). */
   train(project: ProjectState): void;
+  /** Trains the project's settings, then refines θ* with the Critical points section's search and scans the surface through it. */
+  trainAndRefine(project: ProjectState): void;
   pause(): void;
   resume(): void;
   stop(): void;
@@ -28,12 +40,12 @@ export interface Session extends AnalysisControls, LineControls, PathsControls, 
   compare(project: ProjectState): void;
   cancelCompare(): void;
   /** Stops every job and shows finished results instead (an opened project's run, surface and comparison). */
-  restore(make: (nextId: () => number) => { training: TrainingJob | null; surface: SurfaceJob | null; compare?: CompareJob | null }): void;
+  restore(make: (nextId: () => number) => RestoredJobs): void;
 }
 
 /** A session whose jobs run on `clients`' workers. */
 export function createSession(clients: WorkerClients): Session {
-  const store = createValueStore<SessionState>({ training: null, surface: null, line: null, compare: null, spectrum: null, symmetry: null, paths: null, sharpness: null });
+  const store = createValueStore<SessionState>({ training: null, surface: null, line: null, compare: null, spectrum: null, symmetry: null, paths: null, sharpness: null, critical: null });
   let nextId = 1;
   let training: TrainingRun | null = null;
   let surfaceAbort: AbortController | null = null;
@@ -103,23 +115,60 @@ export function createSession(clients: WorkerClients): Session {
   const lines = lineControls(clients, store, () => nextId++);
   const paths = pathsControls(clients, store, () => nextId++, computeSurface);
   const sharpness = sharpnessControls(clients, store, () => nextId++);
+  const cancelAnalyses = () => {
+    lines.cancelLine();
+    analysis.cancelSpectrum();
+    paths.cancelPaths();
+    sharpness.cancelSharpness();
+    critical.cancelCritical();
+  };
+  const cancelCompare = () => {
+    if (!compareAbort) return;
+    compareAbort.abort();
+    compareAbort = null;
+    const current = store.getState().compare;
+    if (current?.status === 'running') setCompare(current.id, (c) => ({ ...c, status: 'cancelled' }));
+  };
+  const restore = (make: (nextId: () => number) => RestoredJobs) => {
+    training?.handle.stop();
+    training = null;
+    surfaceAbort?.abort();
+    cancelCompare();
+    cancelAnalyses();
+    const { training: job, surface, compare = null, spectrum = null, critical = null } = make(() => nextId++);
+    trainingId = job?.id ?? 0;
+    store.update(() => ({ training: job, surface, line: null, compare, spectrum, symmetry: null, paths: null, sharpness: null, critical }));
+  };
+  const adoptRefined = (result: RefinedResult, rescan: ProjectState | null) => {
+    restore(() => ({ ...result, surface: null }));
+    if (rescan) computeSurface(rescan);
+  };
+  const critical = criticalControls(clients, store, () => nextId++, adoptRefined);
+  const train = (project: ProjectState): TrainingRun => {
+    training?.handle.stop();
+    surfaceAbort?.abort();
+    cancelAnalyses();
+    store.update((s) => ({ ...s, surface: null, line: null, spectrum: null, symmetry: null, paths: null, sharpness: null, critical: null }));
+    trainingId = nextId++;
+    training = startTrainingRun(clients, trainingId, recipeOf(project), setTraining);
+    return training;
+  };
 
   return {
     store,
     ...analysis,
+    ...critical,
     ...lines,
     ...paths,
     ...sharpness,
     train(project) {
-      training?.handle.stop();
-      surfaceAbort?.abort();
-      lines.cancelLine();
-      analysis.cancelSpectrum();
-      paths.cancelPaths();
-      sharpness.cancelSharpness();
-      store.update((s) => ({ ...s, surface: null, line: null, spectrum: null, symmetry: null, paths: null, sharpness: null }));
-      trainingId = nextId++;
-      training = startTrainingRun(clients, trainingId, recipeOf(project), setTraining);
+      train(project);
+    },
+    trainAndRefine(project) {
+      const run = train(project);
+      void run.finished.then((job) => {
+        if (job.id === trainingId && job.status === 'done') critical.refineCritical(project, true);
+      });
     },
     pause: () => training?.handle.pause(),
     resume: () => training?.handle.resume(),
@@ -132,7 +181,7 @@ export function createSession(clients: WorkerClients): Session {
       if (job?.status === 'preparing') setSurface({ ...job, status: 'cancelled', revision: job.revision + 1 });
     },
     compare(project) {
-      this.cancelCompare();
+      cancelCompare();
       const abort = new AbortController();
       compareAbort = abort;
       compareRuns = [];
@@ -153,25 +202,7 @@ export function createSession(clients: WorkerClients): Session {
         (error: unknown) => setCompare(id, (c) => ({ ...c, status: abort.signal.aborted ? 'cancelled' : 'error', error: messageOf(error) })),
       );
     },
-    restore(make) {
-      training?.handle.stop();
-      training = null;
-      surfaceAbort?.abort();
-      lines.cancelLine();
-      this.cancelCompare();
-      const { training: job, surface, compare = null } = make(() => nextId++);
-      trainingId = job?.id ?? 0;
-      analysis.cancelSpectrum();
-      paths.cancelPaths();
-      sharpness.cancelSharpness();
-      store.update(() => ({ training: job, surface, line: null, compare, spectrum: null, symmetry: null, paths: null, sharpness: null }));
-    },
-    cancelCompare() {
-      if (!compareAbort) return;
-      compareAbort.abort();
-      compareAbort = null;
-      const current = store.getState().compare;
-      if (current?.status === 'running') setCompare(current.id, (c) => ({ ...c, status: 'cancelled' }));
-    },
+    restore,
+    cancelCompare,
   };
 }

@@ -3,7 +3,7 @@
 import { proxy } from 'comlink';
 import type { ProjectState } from '../state/project.js';
 import type { ValueStore } from '../state/store.js';
-import type { AnalysisWorker, WorkerClients } from './clients.js';
+import { analysisWorkerOf, type AnalysisWorker, type WorkerClients } from './clients.js';
 import { messageOf, type SessionState, type SharpnessJob } from './types.js';
 
 /** Snapshots the app follows at most (evenly spaced): one Hessian each. */
@@ -34,8 +34,7 @@ export function sharpnessControls(clients: WorkerClients, store: ValueStore<Sess
         set(job);
       };
       try {
-        if (!clients.startAnalysis) throw new Error('analysis is not available here');
-        worker = clients.startAnalysis();
+        worker = analysisWorkerOf(clients);
       } catch (error) {
         set({ ...job, status: 'error', error: messageOf(error) });
         return;

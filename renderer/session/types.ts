@@ -13,7 +13,7 @@ import type { HistoryEntry } from '../../engine/train/trainer.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
 import type { LandscapeSettings, LineSettings } from '../state/project.js';
 import type { RunSettings } from '../state/variants.js';
-import type { SymmetryReport } from '../../workers/analysis.js';
+import type { CriticalReport, SymmetryReport } from '../../workers/analysis.js';
 import type { PathsReport, PathsStage } from '../../workers/paths.js';
 
 export type TrainingStatus = 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
@@ -40,6 +40,8 @@ export interface TrainingJob {
   regions?: RegionGrid;
   /** Set when the run was opened from a file (weights or a run file), not trained here: the file's name. */
   opened?: string;
+  /** Set when θ* was refined to a critical point after training: how, e.g. "refined by saddle-free Newton to ‖∇L‖ = … in 18 iterations". */
+  refined?: string;
 }
 
 export type SurfaceStatus = 'preparing' | 'scanning' | 'ready' | 'cancelled' | 'error';
@@ -109,6 +111,23 @@ export interface SpectrumJob {
   error: string | null;
 }
 
+/** A critical-point search from a run's θ*; once it converges, its point is the current run's θ*. */
+export interface CriticalJob {
+  id: number;
+  /** The run searched from, then (once adopted) the run whose θ* is the point found. */
+  trainingId: number;
+  status: AnalysisStatus;
+  method: 'saddle-free' | 'auto';
+  iteration: number;
+  maxIterations: number;
+  /** ‖∇L‖ at the latest accepted iterate. */
+  gradientNorm: number | null;
+  report: CriticalReport | null;
+  /** Whether the point found became the current run (only a converged search's does). */
+  adopted: boolean;
+  error: string | null;
+}
+
 /** λ_max and the Hessian index along a run's snapshots. */
 export interface SharpnessJob {
   id: number;
@@ -173,6 +192,7 @@ export interface SessionState {
   symmetry: SymmetryJob | null;
   paths: PathsJob | null;
   sharpness: SharpnessJob | null;
+  critical: CriticalJob | null;
 }
 
 /** A message for the user from anything thrown. */

@@ -25,27 +25,35 @@ const syntheticTitles: Record<SyntheticName, string> = {
   polynomial: 'Polynomial (regression)',
 };
 
-/** A data set choice as one select value: `builtin:iris`, `synthetic:moons`. */
-export type DatasetChoice = `builtin:${BuiltinName}` | `synthetic:${SyntheticName}`;
+/** A data set choice as one select value: `builtin:iris`, `synthetic:moons`, or `file` (the array files opened last). */
+export type DatasetChoice = `builtin:${BuiltinName}` | `synthetic:${SyntheticName}` | 'file';
 
-export const datasetOptions: readonly { value: DatasetChoice; label: string; group: string }[] = [
+const datasetOptions: readonly { value: DatasetChoice; label: string; group: string }[] = [
   ...(Object.keys(builtinTitles) as BuiltinName[]).map((name) => ({ value: `builtin:${name}` as DatasetChoice, label: builtinTitles[name], group: 'Bundled' })),
   ...syntheticNames.map((name) => ({ value: `synthetic:${name}` as DatasetChoice, label: syntheticTitles[name], group: 'Synthetic' })),
 ];
 
+/** The select's choices: the bundled and synthetic sets, and the array files opened last, if any. */
+export function datasetOptionsOf(data: DataSettings): readonly { value: DatasetChoice; label: string; group: string }[] {
+  return data.file ? [...datasetOptions, { value: 'file', label: data.file.data.name, group: 'Opened' }] : datasetOptions;
+}
+
 /** The select value of the project's data set. */
 export function datasetChoice(data: DataSettings): DatasetChoice {
+  if (data.source === 'file') return 'file';
   return data.source === 'builtin' ? `builtin:${data.builtin}` : `synthetic:${data.synthetic.name}`;
 }
 
 /** The data settings after picking a data set in the select. */
 export function withDataset(data: DataSettings, choice: DatasetChoice): Partial<DataSettings> {
+  if (choice === 'file') return { source: 'file' };
   const [kind, name] = choice.split(':') as ['builtin', BuiltinName] | ['synthetic', SyntheticName];
   return kind === 'builtin' ? { source: 'builtin', builtin: name } : { source: 'synthetic', synthetic: { ...data.synthetic, name } };
 }
 
 /** The display title of the project's data set. */
 export function datasetTitle(data: DataSettings): string {
+  if (data.source === 'file') return data.file?.data.name ?? 'array files';
   return data.source === 'builtin' ? builtinTitles[data.builtin] : syntheticTitles[data.synthetic.name];
 }
 

@@ -2,6 +2,7 @@
 // this object, with the session's finished runs and surfaces beside it (io/projectResults.ts).
 import type { BuiltinName } from '../../engine/data/builtin.js';
 import type { ColormapName } from '../../engine/io/figure/colormaps.js';
+import type { FileSource } from '../../engine/data/fileSource.js';
 import type { DataSpec } from '../../engine/data/prepare.js';
 import type { SyntheticName } from '../../engine/data/synthetic.js';
 import type { Normalization } from '../../engine/landscape/directions.js';
@@ -17,9 +18,11 @@ export const PROJECT_FORMAT = 'losscape.project/0';
 
 /** Where the samples come from and how they are split and scaled. */
 export interface DataSettings {
-  source: 'builtin' | 'synthetic';
+  source: 'builtin' | 'synthetic' | 'file';
   builtin: BuiltinName;
   synthetic: { name: SyntheticName; samples: number; noise: number };
+  /** The array files opened last (names, paths, hashes; the data stays in the workers). */
+  file?: FileSource;
   /** Selected feature indices of the loaded set, ascending; null selects all. */
   features: number[] | null;
   testFraction: number;
@@ -162,6 +165,9 @@ export interface AnalysisSettings {
   pathEnd: PathEnd;
   curveSteps: number;
   planeThird: 'control' | 'aligned';
+  /** The critical-point search from θ*: saddle-free Newton (towards a minimum) or LM ('auto', to the nearest critical point), and its ‖∇L‖ tolerance. */
+  searchMethod: 'saddle-free' | 'auto';
+  searchTolerance: number;
 }
 
 /** Grid resolutions offered in the landscape panel. */
@@ -211,7 +217,7 @@ export function defaultProject(): ProjectState {
       open: { data: true, model: false, train: true, landscape: true, critical: false, symmetry: false, compare: false },
     },
     compare: { variant: 'batch-norm' },
-    analysis: { top: 5, method: 'auto', density: true, symmetry: 'permute-random', layer: 0, unit: 0, factor: 2, seed: 0, pathEnd: 'image', curveSteps: 300, planeThird: 'control' },
+    analysis: { top: 5, method: 'auto', density: true, symmetry: 'permute-random', layer: 0, unit: 0, factor: 2, seed: 0, pathEnd: 'image', curveSteps: 300, planeThird: 'control', searchMethod: 'saddle-free', searchTolerance: 1e-10 },
   };
   return applyPreset(base, 'seed-iris');
 }
@@ -255,7 +261,12 @@ export function applyPreset(state: ProjectState, name: string): ProjectState {
 /** The engine's description of the data a project trains on. */
 export function dataSpecOf(data: DataSettings): DataSpec {
   return {
-    source: data.source === 'builtin' ? { kind: 'builtin', name: data.builtin } : { kind: 'synthetic', ...data.synthetic },
+    source:
+      data.source === 'file' && data.file
+        ? structuredClone(data.file)
+        : data.source === 'builtin'
+          ? { kind: 'builtin', name: data.builtin }
+          : { kind: 'synthetic', ...data.synthetic },
     ...(data.features ? { features: [...data.features] } : {}),
     testFraction: data.testFraction,
     constantInput: data.constantInput,

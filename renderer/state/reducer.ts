@@ -45,8 +45,9 @@ export function projectReducer(state: ProjectState, action: ProjectAction): Proj
       const current = state[action.section] as unknown as Record<string, unknown>;
       if (Object.entries(action.patch).every(([key, value]) => JSON.stringify(current[key]) === JSON.stringify(value))) return state;
       let next = { ...state, [action.section]: { ...state[action.section], ...action.patch } } as ProjectState;
-      if (action.section === 'data' && ('source' in action.patch || 'builtin' in action.patch || 'synthetic' in action.patch)) {
-        const sameSet = next.data.source === state.data.source && next.data.builtin === state.data.builtin && next.data.synthetic.name === state.data.synthetic.name;
+      if (action.section === 'data' && ('source' in action.patch || 'builtin' in action.patch || 'synthetic' in action.patch || 'file' in action.patch)) {
+        const sameSet =
+          next.data.source === state.data.source && next.data.builtin === state.data.builtin && next.data.synthetic.name === state.data.synthetic.name && next.data.file === state.data.file;
         if (!sameSet && !('features' in action.patch)) next = { ...next, data: { ...next.data, features: null } };
       }
       if (action.section === 'train' && 'preset' in action.patch) return next;

@@ -41,6 +41,22 @@ describe('losscape surface and line', { timeout: 60_000 }, () => {
     expect(s.values.accuracy![4][4]).toBeGreaterThan(0.5);
   });
 
+  it('surface --precision float32: labelled in the file, within 1e-4 relative of float64 (see test/engine/landscape/float32.test.ts)', async () => {
+    const args = ['surface', '--run', 'run.json', '--grid', '5', '--workers', '1'];
+    expect((await losscape([...args, '--out', 'f64.json'], dir)).code).toBe(0);
+    expect((await losscape([...args, '--precision', 'float32', '--out', 'f32.json'], dir)).code).toBe(0);
+    const f64 = readSurfaceFile(await fs.readFile(path.join(dir, 'f64.json'), 'utf8'));
+    const f32 = readSurfaceFile(await fs.readFile(path.join(dir, 'f32.json'), 'utf8'));
+    expect(f64.precision).toBeUndefined();
+    expect(f32.precision).toBe('float32');
+    const pairs = f64.values.loss.flatMap((row, i) => row.map((v, j) => [v!, f32.values.loss[i][j]!]));
+    expect(Math.max(...pairs.map(([a, b]) => Math.abs(a - b) / a))).toBeLessThan(1e-4);
+    expect(pairs.some(([a, b]) => a !== b)).toBe(true);
+    const refused = await losscape([...args, '--precision', 'float16', '--out', 'x.json'], dir);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/Allowed choices are float64, float32/);
+  });
+
   it('line: from the initial to the trained parameters', async () => {
     const result = await losscape(['line', '--run', 'run.json', '--steps', '5', '--range', '0:1'], dir);
     expect(result.code).toBe(0);

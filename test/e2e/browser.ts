@@ -91,7 +91,12 @@ export function collectPageProblems(page: Page): string[] {
     if (message.type() === 'error') problems.push(`console error: ${message.text()} at ${message.location().url}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // net::ERR_ABORTED is Chromium cancelling the requests of a page being left (a reload while a
+  // worker's script still loads), not a failure of the app.
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText;
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`);
+  });
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { appIndexUrl } from '../../electron/appProtocol.js';
 import { createSenderCheck, isAppUrl, registerIpc, UntrustedSenderError } from '../../electron/ipc.js';
 import { invokeChannels } from '../../electron/ipc/channels.js';
 import { createIpcHandlers, type IpcHandlerDeps } from '../../electron/ipc/handlers.js';
@@ -8,7 +9,7 @@ import { createUserPaths, PathNotAllowedError } from '../../electron/ipc/userPat
 import { IpcValidationError } from '../../electron/ipc/validate.js';
 import { createRecentFiles } from '../../electron/recentFiles.js';
 
-const appUrl = 'file:///app/dist/index.html';
+const appUrl = appIndexUrl;
 const chosen = path.resolve('/home/ada/lecture/run.json');
 const other = path.resolve('/etc/passwd');
 
@@ -55,6 +56,7 @@ describe('registerIpc', () => {
     expect(deps.showOpenDialog).toHaveBeenCalledWith({ filters }, { id: 1 });
     await expect(invoke('file:read', { path: chosen })).resolves.toBe(`contents of ${chosen}`);
     await expect(invoke('file:readBytes', { path: chosen })).resolves.toEqual(new TextEncoder().encode(`bytes of ${chosen}`));
+    await expect(invoke('dialog:save', { defaultName: 'run.json', filters })).resolves.toBe(chosen);
     await expect(invoke('file:write', { path: chosen, data: new Uint8Array([1, 2]) })).resolves.toBeUndefined();
     expect(deps.writeFile).toHaveBeenCalledWith(chosen, new Uint8Array([1, 2]));
   });
@@ -64,6 +66,8 @@ describe('registerIpc', () => {
     ['a subframe of our window', event(1, appUrl, {})],
     ['our window showing another page', event(1, 'https://evil.example/')],
     ['another local file', event(1, 'file:///tmp/evil.html')],
+    ['another host on our scheme', event(1, 'app://evil/index.html')],
+    ['our host on another custom scheme', event(1, 'evil://losscape/index.html')],
     ['a destroyed frame', { sender: { id: 1 }, senderFrame: null } as unknown as IpcMainInvokeEvent],
   ])('rejects messages from %s', async (_label, from) => {
     const { invoke, deps } = setup();
@@ -94,11 +98,33 @@ describe('registerIpc', () => {
   it('refuses to read or write a path the user did not choose', async () => {
     const { invoke, deps } = setup();
     await invoke('dialog:open', { filters });
+    await invoke('dialog:save', { defaultName: 'run.json', filters });
     await expect(invoke('file:read', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
     await expect(invoke('file:readBytes', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
     await expect(invoke('file:write', { path: other, data: 'x' })).rejects.toBeInstanceOf(PathNotAllowedError);
     expect(deps.readTextFile).not.toHaveBeenCalled();
     expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('refuses to write a path chosen for opening', async () => {
+    const { invoke, deps } = setup();
+    await invoke('dialog:open', { filters });
+    await expect(invoke('file:read', { path: chosen })).resolves.toBe(`contents of ${chosen}`);
+    const refused = invoke('file:write', { path: chosen, data: '{}' });
+    await expect(refused).rejects.toBeInstanceOf(PathNotAllowedError);
+    await expect(refused).rejects.toThrow(/not a file chosen in a Save dialog/);
+    expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('writes a path chosen for saving, but does not read it', async () => {
+    const { invoke, deps } = setup();
+    await invoke('dialog:save', { defaultName: 'run.json', filters });
+    await expect(invoke('file:write', { path: chosen, data: '{}' })).resolves.toBeUndefined();
+    expect(deps.writeFile).toHaveBeenCalledWith(chosen, '{}');
+    await expect(invoke('file:read', { path: chosen })).rejects.toThrow(/not a file chosen in an Open dialog/);
+    await expect(invoke('file:readBytes', { path: chosen })).rejects.toBeInstanceOf(PathNotAllowedError);
+    expect(deps.readTextFile).not.toHaveBeenCalled();
+    expect(deps.readFileBytes).not.toHaveBeenCalled();
   });
 
   it('allows a path only after a dialog returned it', async () => {
@@ -135,12 +161,16 @@ describe('registerIpc', () => {
 });
 
 describe('recent files over IPC', () => {
-  it('adds only files the user chose, newest first', async () => {
+  it('adds only files the user chose, to open or to save, newest first', async () => {
     const { invoke } = setup(chosen, [other]);
     await expect(invoke('recent:add', { path: chosen })).rejects.toBeInstanceOf(PathNotAllowedError);
     await invoke('dialog:save', { defaultName: 'run.json', filters });
     await expect(invoke('recent:add', { path: chosen })).resolves.toEqual([chosen, other]);
     await expect(invoke('recent:list', {})).resolves.toEqual([chosen, other]);
+
+    const opened = setup(chosen, [other]);
+    await opened.invoke('dialog:open', { filters });
+    await expect(opened.invoke('recent:add', { path: chosen })).resolves.toEqual([chosen, other]);
   });
 
   it('reads a recent file from an earlier session, and nothing else', async () => {
@@ -148,15 +178,20 @@ describe('recent files over IPC', () => {
     await expect(invoke('recent:read', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
     await expect(invoke('recent:read', { path: chosen })).resolves.toBe(`contents of ${chosen}`);
     expect(deps.readTextFile.mock.calls).toEqual([[chosen]]);
-    // Opened from the list, it may be saved back.
-    await expect(invoke('file:write', { path: chosen, data: '{}' })).resolves.toBeUndefined();
+    // Opened from the list, it goes to the top of the list; it is read-only until chosen in a Save dialog.
+    await expect(invoke('recent:add', { path: chosen })).resolves.toEqual([chosen]);
+    await expect(invoke('file:write', { path: chosen, data: '{}' })).rejects.toBeInstanceOf(PathNotAllowedError);
+    expect(deps.writeFile).not.toHaveBeenCalled();
   });
 });
 
 describe('isAppUrl', () => {
-  it('matches the same file for file: apps and the same origin for the dev server', () => {
-    expect(isAppUrl('file:///app/dist/index.html#/surface', appUrl)).toBe(true);
-    expect(isAppUrl('file:///app/dist/other.html', appUrl)).toBe(false);
+  it('matches the same scheme and host, for the app: page and for the dev server', () => {
+    expect(isAppUrl('app://losscape/index.html#/surface', appUrl)).toBe(true);
+    expect(isAppUrl('app://losscape/other.html', appUrl)).toBe(true);
+    expect(isAppUrl('app://losscape.evil/index.html', appUrl)).toBe(false);
+    expect(isAppUrl('evil://losscape/index.html', appUrl)).toBe(false);
+    expect(isAppUrl('file:///app/dist/index.html', appUrl)).toBe(false);
     expect(isAppUrl('http://localhost:5173/src/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
     expect(isAppUrl('not a url', appUrl)).toBe(false);

@@ -1,11 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  contentSecurityPolicy,
-  denyAllPermissions,
-  hardenWebContents,
-  installContentSecurityPolicy,
-} from '../../electron/security.js';
+import { contentSecurityPolicy, denyAllPermissions, hardenWebContents } from '../../electron/security.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -50,33 +45,7 @@ describe('hardenWebContents', () => {
   });
 });
 
-describe('installContentSecurityPolicy', () => {
-  function install() {
-    let listener: Listener | undefined;
-    const session = { webRequest: { onHeadersReceived: (l: Listener) => (listener = l) } };
-    installContentSecurityPolicy(session as unknown as Session);
-    return (url: string, responseHeaders?: Record<string, string[]>) => {
-      const callback = vi.fn();
-      listener?.({ url, responseHeaders }, callback);
-      expect(callback).toHaveBeenCalledOnce();
-      return callback.mock.calls[0][0] as { responseHeaders?: Record<string, string[]> };
-    };
-  }
-
-  it('adds the policy to file: responses, keeping their other headers', () => {
-    const respond = install();
-    const result = respond('file:///app/dist/index.html', { 'Content-Type': ['text/html'] });
-    expect(result.responseHeaders).toEqual({
-      'Content-Type': ['text/html'],
-      'Content-Security-Policy': [contentSecurityPolicy],
-    });
-  });
-
-  it('leaves other responses unchanged', () => {
-    const respond = install();
-    expect(respond('http://localhost:5173/', { 'Content-Type': ['text/html'] })).toEqual({});
-  });
-
+describe('contentSecurityPolicy', () => {
   it('is strict: nothing by default, scripts only from the app, no plugins or framing', () => {
     expect(contentSecurityPolicy).toContain("default-src 'none'");
     expect(contentSecurityPolicy).toContain("object-src 'none'");
@@ -98,6 +67,6 @@ describe('denyAllPermissions', () => {
     const callback = vi.fn();
     request?.({}, 'media', callback, {});
     expect(callback).toHaveBeenCalledWith(false);
-    expect(check?.({}, 'notifications', 'file://', {})).toBe(false);
+    expect(check?.({}, 'notifications', 'app://losscape', {})).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { createMainWindow, type BrowserWindowClass, type MainWindowOptions } fro
 function fakeBrowserWindow() {
   const created: FakeWindow[] = [];
   class FakeWindow {
-    loaded: { file?: string; url?: string } = {};
+    loaded: string[] = [];
     shown = false;
     maximized = false;
     private readyListeners: (() => void)[] = [];
@@ -20,11 +20,8 @@ function fakeBrowserWindow() {
     emitReady() {
       this.readyListeners.forEach((l) => l());
     }
-    async loadFile(file: string) {
-      this.loaded.file = file;
-    }
     async loadURL(url: string) {
-      this.loaded.url = url;
+      this.loaded.push(url);
     }
     show() {
       this.shown = true;
@@ -38,7 +35,7 @@ function fakeBrowserWindow() {
 
 const base: MainWindowOptions = {
   preloadPath: '/app/dist-electron/preload.cjs',
-  indexHtmlPath: '/app/dist/index.html',
+  pageUrl: 'app://losscape/index.html',
   state: { width: 1000, height: 700, x: 10, y: 20, maximized: false },
 };
 
@@ -80,14 +77,14 @@ describe('createMainWindow', () => {
     expect(created[0].options).not.toHaveProperty('y');
   });
 
-  it('loads the built index.html, or the dev server when one is given', async () => {
+  it('loads the page it is given, once', async () => {
     const prod = fakeBrowserWindow();
     await createMainWindow(prod.Ctor, base);
-    expect(prod.created[0].loaded).toEqual({ file: '/app/dist/index.html' });
+    expect(prod.created[0].loaded).toEqual(['app://losscape/index.html']);
 
     const dev = fakeBrowserWindow();
-    await createMainWindow(dev.Ctor, { ...base, devServerUrl: 'http://localhost:5173/' });
-    expect(dev.created[0].loaded).toEqual({ url: 'http://localhost:5173/' });
+    await createMainWindow(dev.Ctor, { ...base, pageUrl: 'http://localhost:5173/' });
+    expect(dev.created[0].loaded).toEqual(['http://localhost:5173/']);
   });
 
   it('returns the window it created', async () => {

@@ -3,5 +3,7 @@ import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
 import { parentPort } from 'node:worker_threads';
 import { landscapeEndpoint } from '../landscape.js';
+import { adoptSharedDatasets } from './sharedData.js';
 
+adoptSharedDatasets();
 expose(landscapeEndpoint, nodeEndpoint(parentPort!));

@@ -6,6 +6,7 @@
 import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
 import { Worker } from 'node:worker_threads';
+import { sharedDatasets } from './sharedData.js';
 
 /** A started worker: its comlink proxy, a promise that rejects if it dies, and a way to stop it. */
 export interface NodeWorker<T> {
@@ -17,11 +18,12 @@ export interface NodeWorker<T> {
 
 const tsBootstrap = new URL('./tsBootstrap.js', import.meta.url);
 
-/** Starts `entry` (a worker file that `expose`s an endpoint on `parentPort`) and wraps it. */
+/** Starts `entry` (a worker file that `expose`s an endpoint on `parentPort`) and wraps it; it gets the held data sets (sharedData.ts). */
 export function spawnNodeWorker<T>(entry: URL): NodeWorker<T> {
+  const datasets = sharedDatasets();
   const worker = /\.[cm]?ts$/.test(entry.pathname)
-    ? new Worker(tsBootstrap, { workerData: { entry: entry.href } })
-    : new Worker(entry);
+    ? new Worker(tsBootstrap, { workerData: { entry: entry.href, datasets } })
+    : new Worker(entry, { workerData: { datasets } });
   let terminating = false;
   const crashed = new Promise<never>((_, reject) => {
     worker.once('error', reject);

@@ -8,6 +8,7 @@
 // (x[k mod nx], y[k div nx]). Unfilled points hold −1; accuracies are percentages.
 import { LINE_FORMAT, type LineFile } from '../lineFile.js';
 import { SURFACE_FORMAT, type SurfaceFile } from '../surfaceFile.js';
+import { checkFinite } from '../finite.js';
 import { ImportError } from './importError.js';
 
 /** A dataset as read from the file: its shape and values in storage order. */
@@ -52,13 +53,14 @@ function axis(d: H5Dataset | undefined, name: string): number[] {
   if (!d) throw new ImportError(`this is not a loss-landscape surface file: it has no ${name} dataset`);
   if (d.shape.length !== 1 || d.data.length < 2) throw new ImportError(`${name} must be a list of at least 2 coordinates, got shape [${d.shape.join(', ')}]`);
   const values = Array.from(d.data, Number);
+  checkFinite(values, name, (m) => new ImportError(m));
   for (let k = 1; k < values.length; k++) {
     if (!(values[k] > values[k - 1])) throw new ImportError(`${name} must increase, but ${name}[${k}] = ${values[k]} follows ${values[k - 1]}`);
   }
   return values;
 }
 
-/** Values of a metric dataset (−1 placeholders become null, percentages fractions). */
+/** Values of a metric dataset (−1 placeholders and non-finite values, points that diverged, become null; percentages fractions). */
 function metric(d: H5Dataset, name: string, size: number, percent: boolean): (number | null)[] {
   if (d.data.length !== size) throw new ImportError(`${name} has ${d.data.length} values, the coordinates make ${size} points`);
   return Array.from(d.data, (v) => (v === -1 || !Number.isFinite(v) ? null : percent ? v / 100 : v));

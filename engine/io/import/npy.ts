@@ -1,5 +1,6 @@
 // Reading numpy's .npy arrays (versions 1–3): the header dict, then the raw data in any
 // numeric dtype and either byte order, C or Fortran order, converted to float64 in C order.
+import { excerpt } from '../../errors.js';
 import { ImportError } from './importError.js';
 
 export interface NpyTensor {
@@ -47,7 +48,8 @@ export function half(bits: number): number {
 }
 
 /** Reads a .npy file; `name` goes into error messages. */
-export function readNpy(bytes: Uint8Array, name = 'the array'): NpyTensor {
+export function readNpy(bytes: Uint8Array, fileName = 'the array'): NpyTensor {
+  const name = excerpt(fileName, 200);
   if (bytes.length < 10 || !isNpy(bytes)) throw new ImportError(`${name} is not a .npy array (no \\x93NUMPY magic)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6];
@@ -61,13 +63,13 @@ export function readNpy(bytes: Uint8Array, name = 'the array'): NpyTensor {
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1];
   if (descr === undefined || fortran === undefined || shapeText === undefined) {
-    throw new ImportError(`${name}: the .npy header is not a numpy array header (${JSON.stringify(header.trim().slice(0, 80))})`);
+    throw new ImportError(`${name}: the .npy header is not a numpy array header ("${excerpt(header.trim(), 80)}")`);
   }
   const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
-  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new ImportError(`${name}: the shape (${shapeText}) is not a list of sizes`);
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new ImportError(`${name}: the shape (${excerpt(shapeText)}) is not a list of sizes`);
   const dtype = /^([<>|=]?)([fiub])(\d+)$/.exec(descr);
   const read = dtype && elementReader(dtype[2], Number(dtype[3]), dtype[1] !== '>', view);
-  if (!dtype || !read) throw new ImportError(`${name} has dtype ${descr}; Losscape reads numeric arrays (float, int, uint, bool)`);
+  if (!dtype || !read) throw new ImportError(`${name} has dtype ${excerpt(descr)}; Losscape reads numeric arrays (float, int, uint, bool)`);
   const itemSize = Number(dtype[3]);
   const count = shape.reduce((a, b) => a * b, 1);
   const offset = start + headerLength;

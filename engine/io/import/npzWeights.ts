@@ -2,12 +2,13 @@
 // `np.savez('w.npz', **{k: v.numpy() for k, v in model.state_dict().items()})`).
 import { unzipSync } from 'fflate';
 import type { StateDict } from '../../nn/index.js';
+import { excerpt } from '../../errors.js';
 import { ImportError } from './importError.js';
-import { readNpy } from './npy.js';
-import { cleanStateDict, type RawTensor } from './stateDict.js';
+import { readNpy, type NpyTensor } from './npy.js';
+import { cleanStateDict } from './stateDict.js';
 
 /** The arrays of a .npz file by name (without `.npy`). */
-export function readNpz(bytes: Uint8Array): Record<string, RawTensor> {
+export function readNpz(bytes: Uint8Array): Record<string, NpyTensor> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ImportError('this is not a .npz file: it is not a zip archive');
   let entries: Record<string, Uint8Array>;
   try {
@@ -15,11 +16,10 @@ export function readNpz(bytes: Uint8Array): Record<string, RawTensor> {
   } catch (e) {
     throw new ImportError(`this .npz file is corrupt or truncated: ${(e as Error).message}`);
   }
-  const arrays: Record<string, RawTensor> = {};
+  const arrays: Record<string, NpyTensor> = {};
   for (const [file, data] of Object.entries(entries)) {
-    if (!file.endsWith('.npy')) throw new ImportError(`this .npz file holds ${file}, which is not a .npy array`);
-    const { shape, data: values } = readNpy(data, file);
-    arrays[file.slice(0, -4)] = { shape, data: values };
+    if (!file.endsWith('.npy')) throw new ImportError(`this .npz file holds ${excerpt(file)}, which is not a .npy array`);
+    arrays[file.slice(0, -4)] = readNpy(data, file);
   }
   if (Object.keys(arrays).length === 0) throw new ImportError('this .npz file holds no arrays');
   return arrays;

@@ -4,6 +4,8 @@
 // Softmax/LogSoftmax or Sigmoid. Anything else is named in a clear error.
 import { strFromU8 } from 'fflate';
 import { BN_EPS, ELU_ALPHA, LEAKY_SLOPE, type Activation, type LossKind, type MlpSpec, type StateDict } from '../../nn/index.js';
+import { excerpt } from '../../errors.js';
+import { checkFinite, elementOf } from '../finite.js';
 import { ImportError } from './importError.js';
 import { elementReader, half } from './npy.js';
 import { decodeOnnxModel, OnnxDataType, type OnnxAttribute, type OnnxModel, type OnnxNode, type OnnxTensor } from './onnxSchema.js';
@@ -33,10 +35,10 @@ const PASS_THROUGH = new Set(['Flatten', 'Identity', 'Dropout']);
 
 /** The values of an ONNX tensor as float64, with its shape. */
 export function onnxTensorValues(t: OnnxTensor): RawTensor {
-  const name = t.name || 'a tensor';
+  const name = t.name ? `tensor "${excerpt(t.name)}"` : 'a tensor';
   if (t.dataLocation === 1) throw new ImportError(`${name} is stored in an external file; export the model with its weights inside (save_as_external_data=False)`);
   const shape = (t.dims ?? []).map(Number);
-  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new ImportError(`${name} has dims ${JSON.stringify(t.dims)}, not a list of sizes`);
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new ImportError(`${name} has dims ${excerpt(JSON.stringify(t.dims))}, not a list of sizes`);
   const count = shape.reduce((a, b) => a * b, 1);
   const raw = t.rawData && t.rawData.length ? t.rawData : null;
   const sizes: Record<number, [string, number]> = {
@@ -63,7 +65,9 @@ export function onnxTensorValues(t: OnnxTensor): RawTensor {
     values = typed ?? [];
     if (values.length !== count) throw new ImportError(`${name}: dims [${shape.join(', ')}] need ${count} values, the tensor holds ${values.length}`);
   }
-  return { shape, data: Float64Array.from(values, Number) };
+  const data = Float64Array.from(values, Number);
+  checkFinite(data, name, (m) => new ImportError(m), elementOf(shape));
+  return { shape, data };
 }
 
 function half16ToBf(bits: number): number {
@@ -89,7 +93,8 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
   try {
     model = decodeOnnxModel(bytes);
   } catch (e) {
-    throw new ImportError(`this is not an ONNX model, or it is truncated: ${(e as Error).message}`);
+    // The protobuf reader's own errors say which field is wrong; a RangeError is a read past the end.
+    throw new ImportError(`this is not an ONNX model, or it is truncated: ${e instanceof RangeError ? 'a field runs past the end of the file' : excerpt((e as Error).message, 80)}`);
   }
   const graph = model.graph;
   if (!graph?.node?.length) throw new ImportError('this file has no ONNX graph (is it an ONNX model?)');
@@ -97,11 +102,11 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
   for (const t of graph.initializer ?? []) if (t.name) constants.set(t.name, t);
   const constant = (name: string | undefined, role: string, node: OnnxNode) => {
     const t = name ? constants.get(name) : undefined;
-    if (!t) throw new ImportError(`${describe(node)}: its ${role} (${name}) is not a weight stored in the file`);
+    if (!t) throw new ImportError(`${describe(node)}: its ${role} (${name === undefined ? 'none' : excerpt(name)}) is not a weight stored in the file`);
     return onnxTensorValues(t);
   };
   const inputs = (graph.input ?? []).filter((v) => v.name && !constants.has(v.name));
-  if (inputs.length !== 1) throw new ImportError(`an MLP has one input; this graph has ${inputs.length} (${inputs.map((v) => v.name).join(', ')})`);
+  if (inputs.length !== 1) throw new ImportError(`an MLP has one input; this graph has ${inputs.length} (${excerpt(inputs.map((v) => v.name).join(', '), 80)})`);
   let current = inputs[0].name!;
   const layers: Linear[] = [];
   let final: 'softmax' | 'sigmoid' | null = null;
@@ -117,7 +122,7 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
       continue;
     }
     if (!ins.includes(current)) {
-      throw new ImportError(`${describe(node)} is not on the network's chain (it does not read ${current}); Losscape reads plain MLPs: linear layers, activations and batch norm`);
+      throw new ImportError(`${describe(node)} is not on the network's chain (it does not read ${excerpt(current)}); Losscape reads plain MLPs: linear layers, activations and batch norm`);
     }
     if (final) throw new ImportError(`${describe(node)} comes after the output's ${final}; the output must be the last node`);
     const last = layers[layers.length - 1];
@@ -127,6 +132,7 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
       if (b.shape.length !== 2) throw new ImportError(`${describe(node)}: the weight has shape [${b.shape.join(', ')}], not a matrix`);
       const alpha = attribute(node, 'alpha')?.f ?? 1;
       const beta = attribute(node, 'beta')?.f ?? 1;
+      if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new ImportError(`${describe(node)}: Gemm's alpha (${alpha}) and beta (${beta}) must be finite`);
       const weight = Number(attribute(node, 'transB')?.i ?? 0) === 1 ? b : transpose(b);
       weight.data = weight.data.map((w) => w * alpha);
       const layer: Linear = { weight, op: 'Gemm' };
@@ -154,7 +160,7 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
     } else if (op === 'BatchNormalization') {
       if (!last || last.bn || last.activation) throw new ImportError(`${describe(node)}: batch norm must follow a linear layer, before its activation`);
       const epsilon = attribute(node, 'epsilon')?.f ?? 1e-5;
-      if (Math.abs(epsilon - BN_EPS) > 1e-9) throw new ImportError(`${describe(node)}: batch norm with ε = ${epsilon}; Losscape's batch norm uses ε = ${BN_EPS}`);
+      if (!(Math.abs(epsilon - BN_EPS) <= 1e-9)) throw new ImportError(`${describe(node)}: batch norm with ε = ${epsilon}; Losscape's batch norm uses ε = ${BN_EPS}`);
       const [gamma, beta, mean, variance] = [1, 2, 3, 4].map((k) => constant(ins[k], ['scale', 'bias', 'mean', 'variance'][k - 1], node).data);
       // BN(Wx + c) with running statistics μ equals BN(Wx) with μ − c: fold the bias in.
       const shifted = last.bias ? mean.map((m, k) => m - last.bias![k]) : mean;
@@ -162,10 +168,10 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
       delete last.bias;
     } else if (ACTIVATIONS[op]) {
       if (!last || last.activation) throw new ImportError(`${describe(node)}: an activation must follow a linear layer`);
-      if (op === 'LeakyRelu' && Math.abs((attribute(node, 'alpha')?.f ?? 0.01) - LEAKY_SLOPE) > 1e-6) {
+      if (op === 'LeakyRelu' && !(Math.abs((attribute(node, 'alpha')?.f ?? 0.01) - LEAKY_SLOPE) <= 1e-6)) {
         throw new ImportError(`${describe(node)}: leaky ReLU with slope ${attribute(node, 'alpha')?.f}; Losscape's slope is ${LEAKY_SLOPE}`);
       }
-      if (op === 'Elu' && Math.abs((attribute(node, 'alpha')?.f ?? 1) - ELU_ALPHA) > 1e-6) throw new ImportError(`${describe(node)}: ELU with α = ${attribute(node, 'alpha')?.f}; Losscape's α is ${ELU_ALPHA}`);
+      if (op === 'Elu' && !(Math.abs((attribute(node, 'alpha')?.f ?? 1) - ELU_ALPHA) <= 1e-6)) throw new ImportError(`${describe(node)}: ELU with α = ${attribute(node, 'alpha')?.f}; Losscape's α is ${ELU_ALPHA}`);
       if (op === 'Gelu') {
         const approximate = strFromU8(attribute(node, 'approximate')?.s ?? new Uint8Array(0), true);
         if (approximate !== 'tanh') throw new ImportError(`${describe(node)}: exact GELU; Losscape's GELU is the tanh approximation (nn.GELU(approximate='tanh'))`);
@@ -176,7 +182,7 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
       if (!last || last.activation || (axis !== -1 && axis !== 1)) throw new ImportError(`${describe(node)}: softmax must come right after the output layer, over its last axis`);
       final = 'softmax';
     } else if (!PASS_THROUGH.has(op)) {
-      throw new ImportError(`${describe(node)}: ONNX op ${op} is not part of an MLP Losscape reads (Gemm, MatMul, Add, BatchNormalization, Relu, Tanh, Sigmoid, LeakyRelu, Elu, Softplus, Gelu, Softmax)`);
+      throw new ImportError(`${describe(node)}: ONNX op ${excerpt(op)} is not part of an MLP Losscape reads (Gemm, MatMul, Add, BatchNormalization, Relu, Tanh, Sigmoid, LeakyRelu, Elu, Softplus, Gelu, Softmax)`);
     }
     if (out) current = out;
   }
@@ -209,9 +215,11 @@ export function readOnnxMlp(bytes: Uint8Array, options: { loss?: LossKind } = {}
   const base = specFromStateDict(dict, { loss });
   const spec: MlpSpec = { ...base, hidden: base.hidden.map((h, i) => ({ ...h, activation: layers[i].activation ?? 'identity' })) };
   const { theta, buffers } = weightsFor(spec, dict);
+  // Every tensor was finite; scaling by Gemm's alpha and beta must not have overflowed.
+  checkFinite(theta, 'the ONNX model\'s weights (scaled by Gemm\'s alpha and beta)', (m) => new ImportError(m));
   return { spec, theta, buffers, stateDict: dict, producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown' };
 }
 
 function describe(node: OnnxNode): string {
-  return `node ${node.name || '(unnamed)'} (${node.opType || 'no op'})`;
+  return `node ${node.name ? excerpt(node.name) : '(unnamed)'} (${node.opType ? excerpt(node.opType) : 'no op'})`;
 }

@@ -2,6 +2,8 @@
 // PyTorch adds (a DataParallel `module.` prefix, batch norm's `num_batches_tracked`), the
 // model read off the weight shapes, and θ and the buffers laid out for it.
 import { buildLayout, fromStateDict, validateSpec, type Activation, type LossKind, type MlpSpec, type StateDict } from '../../nn/index.js';
+import { excerpt } from '../../errors.js';
+import { checkFinite, elementOf } from '../finite.js';
 import { ImportError } from './importError.js';
 
 /** A tensor as read from a weights file: its shape and float64 values in C order. */
@@ -10,12 +12,19 @@ export interface RawTensor {
   data: Float64Array;
 }
 
-/** Named tensors as a state_dict: without `num_batches_tracked`, and without a `module.` prefix every name shares. */
+/**
+ * Named tensors as a state_dict: without `num_batches_tracked`, and without a `module.` prefix
+ * every name shares; throws ImportError when a tensor holds a NaN or ±Inf (weights must be finite).
+ */
 export function cleanStateDict(tensors: Record<string, RawTensor>): StateDict {
   const names = Object.keys(tensors).filter((n) => !n.endsWith('.num_batches_tracked'));
   const strip = names.length > 0 && names.every((n) => n.startsWith('module.'));
   const dict: StateDict = {};
-  for (const name of names) dict[strip ? name.slice(7) : name] = { shape: [...tensors[name].shape], data: Array.from(tensors[name].data) };
+  for (const name of names) {
+    const { shape, data } = tensors[name];
+    checkFinite(data, `tensor "${excerpt(name)}"`, (m) => new ImportError(m), elementOf(shape));
+    dict[strip ? name.slice(7) : name] = { shape: [...shape], data: Array.from(data) };
+  }
   return dict;
 }
 
@@ -28,7 +37,7 @@ export function specFromStateDict(dict: StateDict, options: { activation?: Activ
   const weights: number[][] = [];
   for (let i = 0; dict[`layers.${i}.weight`]; i++) weights.push(dict[`layers.${i}.weight`].shape);
   if (weights.length === 0) {
-    const some = Object.keys(dict).slice(0, 4).join(', ');
+    const some = excerpt(Object.keys(dict).slice(0, 4).join(', '), 120);
     throw new ImportError(`no tensor named layers.0.weight: Losscape reads MLPs whose state_dict names are layers.{i}.weight [out, in] (this file has ${some || 'no tensors'})`);
   }
   weights.forEach((shape, i) => {

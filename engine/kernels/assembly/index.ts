@@ -6,3 +6,4 @@ export { softmaxSums } from './softmax';
 export { bindBreakpoint, bindBreakpointScratch, sweepBlock } from './breakpoint';
 export { activate, bindLogistic, denseSoftmaxSums, recur } from './logistic';
 export { linearBackprop, linearForward, linearGradient, reluSlope } from './linear';
+export { linearForward32 } from './linear32';

@@ -5,43 +5,94 @@
 /** out[r, o] = Σ_i a[r, i]·wT[i, o] (+ bias[o] when hasBias), wT being w transposed, [inner, outs]. */
 export function linearForward(out: usize, a: usize, rows: i32, inner: i32, wT: usize, outs: i32, bias: usize, hasBias: bool): void {
   const stride = <usize>outs << 3;
-  for (let r = 0; r < rows; r++) {
-    const ar = a + (<usize>(r * inner) << 3);
-    const or = out + (<usize>(r * outs) << 3);
+  const aRow = <usize>inner << 3;
+  const oRow = <usize>outs << 3;
+  let r = 0;
+  // Two rows by eight columns at a time: each pair of wT loaded serves both rows, half the
+  // loads of one row at a time (the kernel was bound by them; now by the SIMD adds and multiplies).
+  for (; r + 2 <= rows; r += 2) {
+    const a0 = a + (<usize>(r * inner) << 3);
+    const o0 = out + (<usize>(r * outs) << 3);
     let o = 0;
     for (; o + 8 <= outs; o += 8) {
-      let s0 = f64x2.splat(0);
-      let s1 = f64x2.splat(0);
-      let s2 = f64x2.splat(0);
-      let s3 = f64x2.splat(0);
+      let s00 = f64x2.splat(0);
+      let s01 = f64x2.splat(0);
+      let s02 = f64x2.splat(0);
+      let s03 = f64x2.splat(0);
+      let s10 = f64x2.splat(0);
+      let s11 = f64x2.splat(0);
+      let s12 = f64x2.splat(0);
+      let s13 = f64x2.splat(0);
       let w = wT + (<usize>o << 3);
       for (let i = 0; i < inner; i++, w += stride) {
-        const x = f64x2.splat(load<f64>(ar + (<usize>i << 3)));
-        s0 = f64x2.add(s0, f64x2.mul(x, v128.load(w)));
-        s1 = f64x2.add(s1, f64x2.mul(x, v128.load(w, 16)));
-        s2 = f64x2.add(s2, f64x2.mul(x, v128.load(w, 32)));
-        s3 = f64x2.add(s3, f64x2.mul(x, v128.load(w, 48)));
+        const w0 = v128.load(w);
+        const w1 = v128.load(w, 16);
+        const w2 = v128.load(w, 32);
+        const w3 = v128.load(w, 48);
+        const ai = a0 + (<usize>i << 3);
+        const x0 = f64x2.splat(load<f64>(ai));
+        s00 = f64x2.add(s00, f64x2.mul(x0, w0));
+        s01 = f64x2.add(s01, f64x2.mul(x0, w1));
+        s02 = f64x2.add(s02, f64x2.mul(x0, w2));
+        s03 = f64x2.add(s03, f64x2.mul(x0, w3));
+        const x1 = f64x2.splat(load<f64>(ai + aRow));
+        s10 = f64x2.add(s10, f64x2.mul(x1, w0));
+        s11 = f64x2.add(s11, f64x2.mul(x1, w1));
+        s12 = f64x2.add(s12, f64x2.mul(x1, w2));
+        s13 = f64x2.add(s13, f64x2.mul(x1, w3));
       }
-      const to = or + (<usize>o << 3);
-      v128.store(to, s0);
-      v128.store(to, s1, 16);
-      v128.store(to, s2, 32);
-      v128.store(to, s3, 48);
+      const to = o0 + (<usize>o << 3);
+      v128.store(to, s00);
+      v128.store(to, s01, 16);
+      v128.store(to, s02, 32);
+      v128.store(to, s03, 48);
+      v128.store(to + oRow, s10);
+      v128.store(to + oRow, s11, 16);
+      v128.store(to + oRow, s12, 32);
+      v128.store(to + oRow, s13, 48);
     }
-    for (; o + 2 <= outs; o += 2) {
-      let s = f64x2.splat(0);
-      let w = wT + (<usize>o << 3);
-      for (let i = 0; i < inner; i++, w += stride) s = f64x2.add(s, f64x2.mul(f64x2.splat(load<f64>(ar + (<usize>i << 3))), v128.load(w)));
-      v128.store(or + (<usize>o << 3), s);
-    }
-    if (o < outs) {
-      let s: f64 = 0;
-      let w = wT + (<usize>o << 3);
-      for (let i = 0; i < inner; i++, w += stride) s += load<f64>(ar + (<usize>i << 3)) * load<f64>(w);
-      store<f64>(or + (<usize>o << 3), s);
-    }
-    if (hasBias) for (let k = 0; k < outs; k++) store<f64>(or + (<usize>k << 3), load<f64>(or + (<usize>k << 3)) + load<f64>(bias + (<usize>k << 3)));
+    forwardRow(o0, a0, inner, wT, outs, o, bias, hasBias);
+    forwardRow(o0 + oRow, a0 + aRow, inner, wT, outs, o, bias, hasBias);
   }
+  for (; r < rows; r++) forwardRow(out + (<usize>(r * outs) << 3), a + (<usize>(r * inner) << 3), inner, wT, outs, 0, bias, hasBias);
+}
+
+/** One row's outputs from o0 on, then the bias on all of them: or[o] = Σ_i ar[i]·wT[i, o]. */
+function forwardRow(or: usize, ar: usize, inner: i32, wT: usize, outs: i32, o0: i32, bias: usize, hasBias: bool): void {
+  const stride = <usize>outs << 3;
+  let o = o0;
+  for (; o + 8 <= outs; o += 8) {
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    let w = wT + (<usize>o << 3);
+    for (let i = 0; i < inner; i++, w += stride) {
+      const x = f64x2.splat(load<f64>(ar + (<usize>i << 3)));
+      s0 = f64x2.add(s0, f64x2.mul(x, v128.load(w)));
+      s1 = f64x2.add(s1, f64x2.mul(x, v128.load(w, 16)));
+      s2 = f64x2.add(s2, f64x2.mul(x, v128.load(w, 32)));
+      s3 = f64x2.add(s3, f64x2.mul(x, v128.load(w, 48)));
+    }
+    const to = or + (<usize>o << 3);
+    v128.store(to, s0);
+    v128.store(to, s1, 16);
+    v128.store(to, s2, 32);
+    v128.store(to, s3, 48);
+  }
+  for (; o + 2 <= outs; o += 2) {
+    let s = f64x2.splat(0);
+    let w = wT + (<usize>o << 3);
+    for (let i = 0; i < inner; i++, w += stride) s = f64x2.add(s, f64x2.mul(f64x2.splat(load<f64>(ar + (<usize>i << 3))), v128.load(w)));
+    v128.store(or + (<usize>o << 3), s);
+  }
+  if (o < outs) {
+    let s: f64 = 0;
+    let w = wT + (<usize>o << 3);
+    for (let i = 0; i < inner; i++, w += stride) s += load<f64>(ar + (<usize>i << 3)) * load<f64>(w);
+    store<f64>(or + (<usize>o << 3), s);
+  }
+  if (hasBias) for (let k = 0; k < outs; k++) store<f64>(or + (<usize>k << 3), load<f64>(or + (<usize>k << 3)) + load<f64>(bias + (<usize>k << 3)));
 }
 
 /**

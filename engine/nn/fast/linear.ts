@@ -13,6 +13,31 @@ export function linearInto(out: Float64Array, a: Float64Array, rows: number, inn
   out.set(data.subarray(po, po + rows * outs));
 }
 
+/**
+ * linearInto in float32: the operands are rounded to float32 as they are copied in, the
+ * product runs on four lanes (engine/kernels/assembly/linear32.ts), and the float32 result
+ * is copied out into the float64 `out`. The float32 mode's one difference from float64.
+ */
+export function linearInto32(out: Float64Array, a: Float64Array, rows: number, inner: number, w: Float64Array, wOffset: number, outs: number, bias: Float64Array, bOffset: number): void {
+  // Float32 arrays in float64 slots: half as many, at twice the offsets in a float32 view.
+  const half = (n: number) => Math.ceil(n / 2);
+  const { wasm, data, at, offsets } = placeOperands([half(rows * inner), half(inner * outs), half(outs), half(rows * outs)]);
+  const [pa, pw, pb, po] = offsets.map((o) => 2 * o);
+  const f32 = new Float32Array(data.buffer, data.byteOffset, 2 * data.length);
+  f32.set(a.subarray(0, rows * inner), pa);
+  for (let o = 0; o < outs; o++) for (let i = 0; i < inner; i++) f32[pw + i * outs + o] = w[wOffset + o * inner + i];
+  if (bOffset >= 0) f32.set(bias.subarray(bOffset, bOffset + outs), pb);
+  wasm.linearForward32(at + 4 * po, at + 4 * pa, rows, inner, at + 4 * pw, outs, at + 4 * pb, bOffset >= 0);
+  out.set(f32.subarray(po, po + rows * outs));
+}
+
+/** The dense product of a precision: float64 (the reference) or float32. */
+export type Precision = 'float64' | 'float32';
+
+export function linearOf(precision: Precision): typeof linearInto {
+  return precision === 'float32' ? linearInto32 : linearInto;
+}
+
 /** Rows per chunk of the weight gradient: each chunk's sum is added to the gradient (the order the sums take). */
 const GRADIENT_CHUNK = 128;
 

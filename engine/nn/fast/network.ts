@@ -7,7 +7,7 @@ import { findEntry, type LayoutEntry, type ParamLayout } from '../layout.js';
 import { residualBlocks, type MlpSpec } from '../spec.js';
 import { activateInto, multiplySlope } from './activation.js';
 import { batchNormBackward, batchNormForward } from './batchnorm.js';
-import { accumulateLinearGradient, backpropInput, linearInto } from './linear.js';
+import { accumulateLinearGradient, backpropInput, linearOf, type Precision } from './linear.js';
 import { lossOnLogits, type Metrics } from './loss.js';
 
 export interface CompiledMlp {
@@ -23,10 +23,13 @@ export interface CompiledMlp {
   /** For the last layer of each residual block, the first layer of the block. */
   blockStart: Map<number, number>;
   weights: LayoutEntry[];
+  /** The forward pass's dense products: float64, or float32 (the float32 mode of grids and lines). */
+  precision: Precision;
+  linear: ReturnType<typeof linearOf>;
 }
 
-/** Resolves a spec's layout to offsets. */
-export function compileMlp(spec: MlpSpec, layout: ParamLayout): CompiledMlp {
+/** Resolves a spec's layout to offsets; `precision` is that of the forward pass's dense products. */
+export function compileMlp(spec: MlpSpec, layout: ParamLayout, precision: Precision = 'float64'): CompiledMlp {
   const widths = [...spec.hidden.map((h) => h.width), spec.outputs];
   const at = (suffix: string) => widths.map((_, l) => findEntry(layout, `layers.${l}.${suffix}`)?.offset ?? -1);
   return {
@@ -39,6 +42,8 @@ export function compileMlp(spec: MlpSpec, layout: ParamLayout): CompiledMlp {
     betaAt: at('bn.bias'),
     blockStart: new Map(residualBlocks(spec).map((b) => [b.last, b.first])),
     weights: layout.entries.filter((e) => e.role === 'weight'),
+    precision,
+    linear: linearOf(precision),
   };
 }
 
@@ -73,7 +78,7 @@ export function forwardPass(net: CompiledMlp, ws: Workspace, theta: Float64Array
   for (let l = 0; l <= layers; l++) {
     const m = widths[l];
     const pre = ws.pre[l];
-    if (l > 0 || !firstLayerDone) linearInto(pre, input, n, inner, theta, net.weightAt[l], m, theta, net.biasAt[l]);
+    if (l > 0 || !firstLayerDone) net.linear(pre, input, n, inner, theta, net.weightAt[l], m, theta, net.biasAt[l]);
     if (l === layers) break;
     if (l === 0 && firstLayerDone === 'activated') {
       input = ws.act[0];

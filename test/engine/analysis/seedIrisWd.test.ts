@@ -22,6 +22,7 @@ import {
   type LossFunction,
 } from '../../../engine/analysis/index.js';
 import { norm } from '../../../engine/linalg/index.js';
+import { PENALTY_FLOOR_TOLERANCE, penaltyFloorCount } from '../../../engine/analysis/penaltyFloor.js';
 import { maxAbsDiff, softmaxShifts, trainedPreset } from './helpers.js';
 
 const LAMBDA = 1e-3;
@@ -62,8 +63,11 @@ describe('seed-iris-wd: a true minimum', () => {
       const residual = norm(hv.map((h, i) => h - LAMBDA * v[i]));
       expect(residual).toBeLessThan(1e-6 * LAMBDA);
     }
-    const atLambda = Array.from(spectrum.values).filter((value) => Math.abs(value - LAMBDA) <= 1e-6 * LAMBDA);
-    expect(atLambda).toHaveLength(16);
+    expect(PENALTY_FLOOR_TOLERANCE).toBe(1e-6);
+    expect(penaltyFloorCount(spectrum.values, LAMBDA)).toBe(16);
+    // Without decay nothing is set apart, and a λ the spectrum does not hold finds nothing.
+    expect(penaltyFloorCount(spectrum.values, 0)).toBe(0);
+    expect(penaltyFloorCount(spectrum.values, 1.5 * LAMBDA)).toBe(0);
     // …and the spectrum's bottom lies below λ (see the comment at the top), but above zero.
     expect(spectrum.values[0]).toBeGreaterThan(1e-5);
     expect(spectrum.values[0]).toBeLessThan(LAMBDA);
@@ -104,4 +108,18 @@ describe('seed-iris without weight decay: no minimum to find', () => {
     expect(['saddle', 'degenerate']).toContain(report.classification.kind);
     if (report.classification.kind === 'saddle') expect(report.classification.index).toBeGreaterThan(0);
   });
+
+  // Given longer, the search follows the saturating units out to ‖θ‖ ≈ 140 (from 9.4), where
+  // ‖∇L‖ dips below 1e-10 (iteration 123) on a slope that still falls: Newton's decrement there
+  // (≈ 6e-12) is far above L's rounding (ε·1 ≈ 2e-16), so it is no critical point and the search
+  // goes on. At the seed-iris-wd minimum the decrement is ≈ 1e-21.
+  it('a small gradient on the flat slope of saturated units is not taken for convergence', () => {
+    const run = trainedPreset('seed-iris');
+    const found = findCriticalPoint(run.loss, run.theta, { method: 'saddle-free', tolerance: 1e-10, maxIterations: 200 });
+    expect(found.converged).toBe(false);
+    expect(Math.min(...found.history.map((h) => h.gradientNorm))).toBeLessThanOrEqual(1e-10);
+    expect(norm(found.theta)).toBeGreaterThan(10 * norm(run.theta));
+    expect(found.message).toMatch(/at iteration \d+ ‖∇L‖ = \S+ was within the tolerance, but on a slope too flat to be a critical point \(a Newton step would still lower L by \d\.\d\de-\d+\)/);
+    expect(found.message).toMatch(/no minimum at finite parameters/);
+  }, 30_000);
 });

@@ -154,7 +154,7 @@ describe('CSV import: every bad line reported at once', () => {
 
   it('counts lines across CRLF endings, blank lines and quoted line breaks', () => {
     const e = csvError('"name\nsplit",y\r\n1,0\r\n\r\n  \r\nq,1\r\n');
-    expect(e.problems).toEqual([{ line: 6, message: 'column "name\nsplit" is "q", not a number' }]);
+    expect(e.problems).toEqual([{ line: 6, message: 'column "name\\u000asplit" is "q", not a number' }]);
   });
 });
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readRunFile, recipeOf, runFileOf } from '../../../engine/io/index.js';
 import { presetRecipe, startRun } from '../../../engine/train/index.js';
 
+/** A parsed run file, damaged freely. */
+type Json = ReturnType<typeof JSON.parse>;
+
 const recipe = presetRecipe('moons-batchnorm');
 recipe.epochs = 2;
 const { trainer } = startRun(recipe);
@@ -30,5 +33,21 @@ describe('run files (losscape.run/1)', () => {
     expect(() => readRunFile(JSON.stringify(broken))).toThrow(/parameters do not fit its model: .*layers.0.weight has shape \[2, 16\]/);
     delete broken.history;
     expect(() => readRunFile(JSON.stringify(broken))).toThrow('the run file is incomplete: "history" is missing');
+  });
+
+  it.each([
+    ['hidden layers that are text', (f: Json) => (f.spec.hidden = 'x'), `the run file's "spec" is not a model Losscape can build: the hidden layers must be a list of {width, activation, batchNorm}, got "x"`],
+    ['a negative width', (f: Json) => (f.spec.hidden[0].width = -3), `the run file's "spec" is not a model Losscape can build: hidden layer 0's width must be a whole number ≥ 1, got -3`],
+    ['an unknown activation', (f: Json) => (f.spec.hidden[1].activation = 'swish'), `the run file's "spec" is not a model Losscape can build: hidden layer 1: unknown activation "swish"; choose one of`],
+    ['loss: 0', (f: Json) => (f.spec.loss = 0), `the run file's "spec" is not a model Losscape can build: unknown loss 0; choose one of mse, bce, softmax-ce`],
+    ['text in the weights', (f: Json) => (f.params['layers.0.weight'].data[2] = 'x'), `the run file's "params.layers.0.weight.data[2]" must be a number, got "x"`],
+    ['1e999 in the weights', (f: Json) => (f.params['layers.1.weight'].data[3] = 'INF'), `the run file's "params.layers.1.weight.data" holds 1 non-finite value (the first, Infinity, at index 3); every number must be finite`],
+    ['a path that is not a list', (f: Json) => (f.trajectory.steps = 5), `the run file's "trajectory.steps" must be a list, got 5`],
+    ['a snapshot of the wrong length', (f: Json) => f.trajectory.params[1].pop(), `the run file's "trajectory.params[1]" must be a list of`],
+    ['a huge model for few numbers', (f: Json) => (f.spec.hidden = [{ width: 2 ** 40, activation: 'tanh', batchNorm: false }]), `the run file's parameters do not fit its model: "params" holds`],
+  ])('refuse %s before computing anything, naming the field', (_label, damage, message) => {
+    const file = JSON.parse(text);
+    damage(file);
+    expect(() => readRunFile(JSON.stringify(file).replace('"INF"', '1e999'))).toThrow(message);
   });
 });

@@ -154,11 +154,12 @@ describe('a surface file opened in the app', () => {
       [text.slice(0, text.length / 2), /^this is not a surface file: the JSON does not parse/],
       [damaged((f) => (f.format = 'losscape.surface/2')), /^this is not a losscape.surface\/1 file \(format: "losscape.surface\/2"\)/],
       [JSON.stringify({ format: 'losscape.project/1', state: {}, runs: [], surfaces: [] }), /^this is not a losscape.surface\/1 file/],
-      [damaged((f) => f.values.loss.pop()), /^values.loss must be 7×7, one row per α/],
-      [damaged((f) => delete f.beta), /^the surface file is incomplete: it needs alpha, beta and values.loss/],
-      [damaged((f) => f.alpha.reverse()), /^the surface file’s alpha must be at least 2 increasing numbers/],
-      [damaged((f) => (f.values.loss[2][3] = 'NaN')), /^the surface file’s values.loss must be rows of numbers/],
-      [damaged((f) => (f.trajectory[0] = { alpha: 1 })), /^the surface file’s trajectory must be a list of points/],
+      [damaged((f) => f.values.loss.pop()), /^the surface file's "values.loss" must be a list of 7, got a list of 6$/],
+      [damaged((f) => delete f.beta), /^the surface file's "beta" must be a list, got nothing$/],
+      [damaged((f) => f.alpha.reverse()), /^the surface file's "alpha" must increase, but entry 1 \(/],
+      [damaged((f) => (f.values.loss[2][3] = 'NaN')), /^the surface file's "values.loss\[2\]\[3\]" must be a number or null, got "NaN"$/],
+      [damaged((f) => (f.trajectory[0] = { alpha: 1 })), /^the surface file's "trajectory\[0\].step" must be a whole number ≥ 0, got nothing$/],
+      [damaged((f) => (f.values.loss = f.values.loss.map((row: unknown[]) => row.map(() => null)))), /^the surface file's "values.loss" holds no value \(every point is null\): there is nothing to show$/],
     ];
     const opened = fresh();
     showSurfaceFile(opened, text, 'surface.json');

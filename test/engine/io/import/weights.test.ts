@@ -50,10 +50,10 @@ describe('PyTorch weights', () => {
 
   it('reads numpy’s dtypes and Fortran order, and safetensors’ F16, BF16, F32 and I64', () => {
     const npz = readNpz(fixture('weights.npz'));
-    expect(npz['layers.1.bn.num_batches_tracked']).toEqual({ shape: [], data: Float64Array.of(42) });
+    expect(npz['layers.1.bn.num_batches_tracked']).toEqual({ shape: [], data: Float64Array.of(42), dtype: '<i8' });
     const { tensors, metadata } = readSafetensors(fixture('weights.safetensors'));
     expect(metadata).toEqual({ format: 'pt' });
-    for (const name of ['layers.0.weight', 'layers.2.weight', 'layers.2.bias']) expect(tensors[name]).toEqual(npz[name]);
+    for (const name of ['layers.0.weight', 'layers.2.weight', 'layers.2.bias']) expect(tensors[name]).toEqual({ shape: npz[name].shape, data: npz[name].data });
   });
 
   it('round-trips through Losscape’s own safetensors export', () => {

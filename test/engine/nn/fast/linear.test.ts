@@ -12,6 +12,7 @@ const SHAPES: [number, number, number][] = [
   [150, 16, 3],
   [32, 64, 128],
   [300, 9, 11], // three chunks of the gradient
+  [7, 9, 19], // pairs of rows and a last one alone; blocks of eight columns, a pair and one
 ];
 
 function operands(rows: number, inner: number, outs: number) {
