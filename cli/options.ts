@@ -46,7 +46,7 @@ export function parseBatchSize(value: string): number | 'full' {
   return value === 'full' ? 'full' : parsePositiveInteger(value);
 }
 
-/** `--precision`: the float32 mode of grids and lines, or float64 (the reference, the default). */
+/** `--precision`: the float32 mode of grids, lines and training, or float64 (the reference, the default). */
 export function precisionOption(): Option {
   return new Option('--precision <p>', 'float64 (the reference) or float32 (dense products in float32: about twice as fast on large models)').choices(['float64', 'float32']).default('float64');
 }

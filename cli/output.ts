@@ -1,4 +1,5 @@
 /** Where a command's result goes: a file written atomically, or stdout and nothing else. */
+import { packFile } from '../engine/io/container.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { CliError } from './errors.js';
 
@@ -15,16 +16,21 @@ function writeStdout(text: string | Uint8Array): Promise<void> {
   });
 }
 
-/** Writes `value` as JSON to `out` atomically, or to stdout when `out` is undefined. */
-export async function writeJson(value: unknown, out: string | undefined): Promise<void> {
-  const json = `${JSON.stringify(value)}\n`;
-  if (out === undefined) return writeStdout(json);
+/**
+ * Writes a file's JSON value to `out` atomically — in the binary form (./container.ts) when
+ * `out` ends in .npz, else as JSON text — or as JSON to stdout when `out` is undefined.
+ */
+export async function writeResult(value: unknown, out: string | undefined): Promise<void> {
+  if (out !== undefined && /\.npz$/i.test(out)) return writeOutput(packFile(value), out);
+  let json: string;
   try {
-    await writeFileAtomic(out, json);
+    json = `${JSON.stringify(value)}\n`;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot write ${out}: ${code ?? (error as Error).message}`);
+    // V8's strings end at about 512 MB: a large run's trajectory as decimal text does not fit.
+    if (error instanceof RangeError) throw new CliError(`this result is too large for JSON text: write it as .npz (--out ${out === undefined ? 'FILE' : out.replace(/\.json$/i, '')}.npz), which also keeps it at its float64 size`);
+    throw error;
   }
+  return writeOutput(json, out);
 }
 
 /** Writes text or bytes to `out` atomically, or to stdout when `out` is undefined. */

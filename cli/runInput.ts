@@ -12,10 +12,10 @@ export interface LoadedRun {
   data: PreparedData;
 }
 
-/** The text of the file `path`; a file that cannot be read is a CliError naming it. */
-export async function readText(path: string): Promise<string> {
+/** The bytes of the file `path` (what the file readers take: JSON text or the binary form); a file that cannot be read is a CliError naming it. */
+export async function readInput(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, 'utf8');
+    return new Uint8Array(await readFile(path));
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -23,7 +23,7 @@ export async function readText(path: string): Promise<string> {
 
 /** Reads `path` as a run file and prepares its data. */
 export async function loadRun(path: string): Promise<LoadedRun> {
-  const file = readRunFile(await readText(path));
+  const file = readRunFile(await readInput(path));
   await holdDataOf(file.data, path);
   return { file, state: runStateOf(file), data: prepareData(file.data) };
 }

@@ -46,7 +46,7 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'r
     recentFiles: () => invoke('recent:list', {}),
     /** Puts a project file the user opened or saved at the top of the recent files; answers the list. */
     addRecentFile: (path: string) => invoke('recent:add', { path }),
-    /** Reads one of the recent project files as UTF-8 text. */
+    /** Reads one of the recent project files as bytes (JSON or the binary form). */
     readRecentFile: (path: string) => invoke('recent:read', { path }),
     /** Calls `listener` with each menu command; answers a function that unsubscribes. */
     onMenuAction: (listener: (action: MenuAction) => void) => subscribe(menuActionChannel, isMenuAction, listener),

@@ -36,6 +36,8 @@ export interface ScannedSurface {
   /** loss[i·nβ + j] at (α_i, β_j); likewise accuracy. */
   loss: Float64Array;
   accuracy: Float64Array;
+  /** The standard error of each loss, when the request scans a subset of the samples. */
+  lossStdError?: Float64Array;
   trajectory: TrajectoryPoint[];
   info: DirectionInfo | null;
 }
@@ -79,7 +81,7 @@ export function surfaceFileOfScan(scan: ScannedSurface): SurfaceFile {
     info: scan.info ?? info,
     split: scan.request.split,
     norm: scan.request.norm,
-    values: { loss: scan.loss, accuracy: scan.accuracy },
+    values: { loss: scan.loss, accuracy: scan.accuracy, lossStdError: scan.lossStdError },
     trajectory: scan.trajectory,
     run: { spec: scan.run.spec, data: scan.run.data, seed: scan.run.seed },
     timing: { seconds: 0, workers: 0, points: scan.alpha.length * scan.beta.length },

@@ -4,48 +4,69 @@
 import { transfer } from 'comlink';
 import { prepareData } from '../engine/data/index.js';
 import { runStateOf, type RunFile } from '../engine/io/index.js';
-import type { PlaneEvaluator } from '../engine/landscape/evaluator.js';
+import type { Metrics, PlaneEvaluator } from '../engine/landscape/evaluator.js';
 import type { AxisRange } from '../engine/landscape/grid.js';
+import { mergePlan, type HeavyPart, type HeldPlan, type PlanParts } from './heldPlan.js';
 import { lineOf, planLine, type LinePath } from '../engine/landscape/line.js';
-import { planEvaluator, type ScanPlan } from '../engine/landscape/plan.js';
-import { scanTile, type Tile } from '../engine/landscape/scan.js';
-import { planSurface, projectTrajectory, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
+import { planEvaluator, pointEvaluator, type ScanPlan } from '../engine/landscape/plan.js';
+import { projectOntoPlane, scanTile, type Tile } from '../engine/landscape/scan.js';
+import { planSurface, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
 
-let current: { plan: ScanPlan; evaluator: PlaneEvaluator } | null = null;
+let current: (HeldPlan & { evaluator: PlaneEvaluator; point?: (theta: Float64Array) => Metrics }) | null = null;
 
 export interface PreparedSurface {
   plan: ScanPlan;
   info: DirectionInfo;
+  /**
+   * The run's path on the plane: step, α, β and distance. Its loss and planeLoss are NaN (not
+   * computed yet, as in a job's grid): each costs a pass over the data, so the pool computes
+   * them with the scan (ScanOptions.path).
+   */
   trajectory: TrajectoryPoint[];
 }
 
 /** A 1D slice of a run: which line, the range and number of t values, the split and BN mode. */
-export interface LineRequest extends Pick<SurfaceRequest, 'split' | 'norm'> {
+export interface LineRequest extends Pick<SurfaceRequest, 'split' | 'norm' | 'samples'> {
   path: LinePath;
   t: AxisRange;
 }
 
 export const landscapeEndpoint = {
-  /** Plans a surface around a run's θ* (directions, axes, data) and projects its path. */
+  /** Plans a surface around a run's θ* (directions, axes, data) and projects its path onto the plane, without the losses. */
   prepareSurface(run: RunFile, request: SurfaceRequest): PreparedSurface {
     const state = runStateOf(run);
     const { plan, info } = planSurface(state, prepareData(run.data), request);
-    return { plan, info, trajectory: state.trajectory ? projectTrajectory(plan, state.trajectory) : [] };
+    const path = state.trajectory ?? { steps: [], params: [] };
+    const trajectory = path.params.map((theta, k) => {
+      const { alpha, beta, distance } = projectOntoPlane(theta, plan.center, plan.d1, plan.d2);
+      return { step: path.steps[k], alpha, beta, loss: NaN, planeLoss: NaN, distance };
+    });
+    return { plan, info, trajectory };
   },
   /** Plans a line through a run's parameters (initial → trained, or along a direction through θ*); the pool scans it like a grid with one β. */
   prepareLine(run: RunFile, request: LineRequest): ScanPlan {
     const state = runStateOf(run);
     return planLine(state, prepareData(run.data), lineOf(state, request.path), request);
   },
-  /** Compiles the evaluator for a plan; later tiles refer to it. */
-  setup(plan: ScanPlan): void {
-    current = { plan, evaluator: planEvaluator(plan) };
+  /** Compiles the evaluator for a plan (its large parts left out where this worker holds them); later tiles refer to it. Answers the parts it lacks, if any: nothing is set up then. */
+  setup(parts: PlanParts): HeavyPart[] {
+    const merged = mergePlan(current, parts);
+    if ('missing' in merged) return merged.missing;
+    const { plan, ids } = merged.held;
+    current = { plan, ids, evaluator: merged.sameEvaluator && current ? current.evaluator : planEvaluator(plan) };
+    return [];
+  },
+  /** The true loss at a path snapshot θ, and the loss on the current plane at its projection (α, β). */
+  pathPoint(theta: Float64Array, alpha: number, beta: number): { loss: number; planeLoss: number } {
+    if (!current) throw new Error('no scan plan: call setup first');
+    current.point ??= pointEvaluator(current.plan);
+    return { loss: current.point(theta).loss, planeLoss: current.evaluator.at(alpha, beta).loss };
   },
   /** Rows i0 … i1−1 of the current plan's grid; the arrays are transferred. */
   tile(i0: number, i1: number): Tile {
     if (!current) throw new Error('no scan plan: call setup first');
-    const tile = scanTile(current.evaluator, current.plan.alpha, current.plan.beta, i0, i1);
-    return transfer(tile, [tile.loss.buffer as ArrayBuffer, tile.accuracy.buffer as ArrayBuffer]);
+    const tile = scanTile(current.evaluator, current.plan.alpha, current.plan.beta, i0, i1, current.plan.samples);
+    return transfer(tile, [tile.loss, tile.accuracy, ...(tile.lossStdError ? [tile.lossStdError] : [])].map((a) => a.buffer as ArrayBuffer));
   },
 };
 

@@ -5,7 +5,9 @@
 import type { Remote } from 'comlink';
 import { LosscapeError } from '../engine/errors.js';
 import type { ScanPlan } from '../engine/landscape/plan.js';
-import { tileRanges, type Tile } from '../engine/landscape/scan.js';
+import { projectOntoPlane, tileRanges, type Tile } from '../engine/landscape/scan.js';
+import type { TrajectoryPoint } from '../engine/landscape/surface.js';
+import { planSender } from './heldPlan.js';
 import type { LandscapeEndpoint } from './landscape.js';
 
 /** A started worker, however it was started (Web Worker or worker_threads). */
@@ -24,8 +26,12 @@ export class ScanCancelled extends LosscapeError {
 export interface ScanOptions {
   /** Rows of α per tile (default: about eight tiles per worker). */
   rowsPerTile?: number;
-  /** Called with every finished tile, in the order they finish, and the progress. */
+  /** Called with every finished tile, in the order they finish, and the progress (tiles and path points). */
   onTile?: (tile: Tile, done: number, total: number) => void;
+  /** Called after every finished tile and path point with the progress. */
+  onProgress?: (done: number, total: number) => void;
+  /** The run's snapshots, to project onto the plane with their true and on-plane losses, shared among the workers with the tiles. */
+  path?: { steps: number[]; params: Float64Array[] };
   signal?: AbortSignal;
 }
 
@@ -33,6 +39,10 @@ export interface ScanResult {
   /** loss[i·nβ + j] at (α_i, β_j), likewise accuracy. */
   loss: Float64Array;
   accuracy: Float64Array;
+  /** The standard errors of the mean losses, when the plan scans a subset of the samples. */
+  lossStdError?: Float64Array;
+  /** The projected path, when the scan was given one. */
+  trajectory?: TrajectoryPoint[];
 }
 
 export interface LandscapePool {
@@ -47,6 +57,7 @@ export function createLandscapePool(size: number, spawn: () => PoolWorker): Land
   if (!Number.isInteger(size) || size < 1) throw new LosscapeError(`a worker pool needs at least one worker, got ${size}`);
   const workers: PoolWorker[] = [];
   let queue: Promise<unknown> = Promise.resolve();
+  const sender = planSender();
 
   const run = async (plan: ScanPlan, options: ScanOptions): Promise<ScanResult> => {
     while (workers.length < size) workers.push(spawn());
@@ -55,24 +66,40 @@ export function createLandscapePool(size: number, spawn: () => PoolWorker): Land
     const tiles = tileRanges(plan.alpha.length, rows);
     const loss = new Float64Array(plan.alpha.length * nb);
     const accuracy = new Float64Array(plan.alpha.length * nb);
+    const lossStdError = plan.samples ? new Float64Array(plan.alpha.length * nb) : null;
+    const path = options.path;
+    const trajectory: TrajectoryPoint[] = [];
+    const total = tiles.length + (path?.params.length ?? 0);
     let next = 0;
+    let nextPoint = 0;
     let done = 0;
     const cancelled = () => options.signal?.aborted ?? false;
     await Promise.all(
       workers.map(async (worker) => {
-        await worker.remote.setup(plan);
+        await sender.setup(worker.remote, plan);
         while (next < tiles.length && !cancelled()) {
           const [i0, i1] = tiles[next++];
           const tile = await worker.remote.tile(i0, i1);
           loss.set(tile.loss, i0 * nb);
           accuracy.set(tile.accuracy, i0 * nb);
+          if (tile.lossStdError) lossStdError?.set(tile.lossStdError, i0 * nb);
           done++;
-          options.onTile?.(tile, done, tiles.length);
+          options.onTile?.(tile, done, total);
+          options.onProgress?.(done, total);
+        }
+        // Each snapshot's losses cost a grid point or two: the workers share them once the tiles are handed out.
+        while (path && nextPoint < path.params.length && !cancelled()) {
+          const k = nextPoint++;
+          const { alpha, beta, distance } = projectOntoPlane(path.params[k], plan.center, plan.d1, plan.d2);
+          const { loss, planeLoss } = await worker.remote.pathPoint(path.params[k], alpha, beta);
+          trajectory[k] = { step: path.steps[k], alpha, beta, loss, planeLoss, distance };
+          done++;
+          options.onProgress?.(done, total);
         }
       }),
     );
-    if (done < tiles.length) throw new ScanCancelled();
-    return { loss, accuracy };
+    if (done < total) throw new ScanCancelled();
+    return { loss, accuracy, ...(lossStdError ? { lossStdError } : {}), ...(path ? { trajectory } : {}) };
   };
 
   return {

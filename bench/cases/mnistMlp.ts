@@ -4,8 +4,8 @@
 //   (a) a 21 × 21 filter-normalized surface: wall time of the CLI child process `losscape surface`
 //       (files in, file out) and its scan time (the surface file's timing.seconds); PyTorch runs
 //       Li et al.'s per-point method (θ assembled, a full forward pass over all samples);
-//   (b) training steps/s at batch 128 with Adam: Losscape's trainer in this process vs a plain
-//       PyTorch loop;
+//   (b) training steps/s at batch 128 with Adam: Losscape's trainer in this process, in float64
+//       and in its float32 mode (recipe precision float32), vs a plain PyTorch loop in each;
 //   (c) the top Hessian eigenvalue at θ*: Losscape's Lanczos vs PyHessian-style power iteration.
 // Not a throughput Case (../types.ts): it measures whole commands once, so run.ts calls it on its
 // own and it prints its own table and the issue's targets as ratios.
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRun } from '../../cli/runInput.js';
 import { extremeEigenpairs, hessianAt, lossFunction } from '../../engine/analysis/index.js';
-import { recipeOf } from '../../engine/io/index.js';
+import { readSurfaceFile, recipeOf } from '../../engine/io/index.js';
 import { npzBytes } from '../../engine/io/export/npz.js';
 import { startRun } from '../../engine/train/index.js';
 import { normal, rng } from '../data.js';
@@ -94,18 +94,18 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
     // digits-adam is the base for its biases (a run without a preset has none) and He init.
     const trainArgs = ['train', '--preset', 'digits-adam', '--dataset', 'data.npz', '--no-standardize', '--hidden', '256,256', '--activation', 'relu'];
     trainArgs.push('--optimizer', 'adam', '--lr', String(LR), '--batch-size', String(BATCH), '--epochs', '1', '--test-fraction', '0');
-    trainArgs.push('--snapshot-every', '1000000', '--out', 'run.json');
+    trainArgs.push('--snapshot-every', '1000000', '--out', 'run.npz');
     cli(trainArgs, dir);
-    const run = await loadRun(path.join(dir, 'run.json'));
+    const run = await loadRun(path.join(dir, 'run.npz'));
     const stateDict = Object.fromEntries(Object.entries(run.file.params).map(([name, p]) => [name, { data: p.data, shape: p.shape }]));
     writeFileSync(path.join(dir, 'theta.npz'), npzBytes(stateDict));
 
     // (a) the surface command, end to end, on all cores (its default), in float64 and in its float32 mode.
     const surfaceRun = (precision: 'float64' | 'float32') => {
       o.progress(`${MNIST_MLP_ID}: losscape surface --grid ${grid} --precision ${precision}`);
-      const out = `surface-${precision}.json`;
-      const wall = cli(['surface', '--run', 'run.json', '--grid', String(grid), '--precision', precision, '--out', out], dir);
-      const file = JSON.parse(readFileSync(path.join(dir, out), 'utf8')) as { timing: { seconds: number; workers: number }; values: { loss: number[][] } };
+      const out = `surface-${precision}.npz`;
+      const wall = cli(['surface', '--run', 'run.npz', '--grid', String(grid), '--precision', precision, '--out', out], dir);
+      const file = readSurfaceFile(readFileSync(path.join(dir, out)));
       const mid = (grid - 1) / 2;
       return { wall, scan: file.timing.seconds, workers: file.timing.workers, centerLoss: file.values.loss[mid][mid] };
     };
@@ -114,12 +114,17 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
     const { wall, scan, workers, centerLoss } = f64;
 
     // (b) training steps/s: the trainer of the same recipe, lengthened so it never ends while timed.
-    o.progress(`${MNIST_MLP_ID}: Losscape training steps`);
-    const recipe = recipeOf(run.file);
-    recipe.epochs = 1e6;
-    delete recipe.steps;
-    const { trainer } = startRun(recipe);
-    const steps = measure(() => void trainer.advance(1), { ...o.timing, warmupSeconds: Math.max(o.timing.warmupSeconds, o.quick ? 0.2 : 1) });
+    const trainSteps = (precision: 'float64' | 'float32') => {
+      o.progress(`${MNIST_MLP_ID}: Losscape training steps, ${precision}`);
+      const recipe = recipeOf(run.file);
+      recipe.epochs = 1e6;
+      delete recipe.steps;
+      if (precision === 'float32') recipe.precision = 'float32';
+      const { trainer } = startRun(recipe);
+      return measure(() => void trainer.advance(1), { ...o.timing, warmupSeconds: Math.max(o.timing.warmupSeconds, o.quick ? 0.2 : 1) });
+    };
+    const steps = trainSteps('float64');
+    const steps32 = trainSteps('float32');
 
     // (c) the top Hessian eigenvalue at θ* on all samples.
     o.progress(`${MNIST_MLP_ID}: Losscape top Hessian eigenvalue`);
@@ -179,12 +184,14 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
       }
     }
     rows.push([`(b) training, batch ${BATCH}, Adam`, 'Losscape trainer', 'float64', '1', `${formatFigure(1 / steps.secondsPerCall)} steps/s`, '—', `±${((steps.spread / 2) * 100).toFixed(0)}%`]);
+    rows.push(['', 'Losscape trainer', 'float32', '1', `${formatFigure(1 / steps32.secondsPerCall)} steps/s`, '—', `±${((steps32.spread / 2) * 100).toFixed(0)}%`]);
     for (const t of threadCounts) {
       for (const p of ['float32', 'float64'] as const) {
         const r = torchRuns.get(t)?.[p];
         if (!r) continue;
         const sps = 1 / r.train.secondsPerCall;
-        rows.push(['', 'PyTorch loop', p, String(t), `${formatFigure(sps)} steps/s`, t === 1 ? ratio(1 / steps.secondsPerCall / sps) : '—', `±${((r.train.spread / 2) * 100).toFixed(0)}%`]);
+        const ours = p === 'float32' ? steps32 : steps;
+        rows.push(['', 'PyTorch loop', p, String(t), `${formatFigure(sps)} steps/s`, t === 1 ? ratio(1 / ours.secondsPerCall / sps) : '—', `±${((r.train.spread / 2) * 100).toFixed(0)}%`]);
       }
     }
     rows.push(['(c) top Hessian eigenvalue', 'Losscape Lanczos', 'float64', '1', seconds(hessianSeconds), '—', `λ₁ = ${lambda.toPrecision(6)}, ${eig.steps} HVPs`]);
@@ -207,7 +214,9 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
     target(`surface end-to-end ÷ PyTorch float32, ${workers} threads (Losscape --precision float32)`, all32 === null ? null : f32.wall / all32, '≤ 1×', (v) => v <= 1);
     targets.push(`scan ÷ CLI wall time: ${((100 * scan) / wall).toFixed(2)} % (target ≥ 90 %): ${scan / wall >= 0.9 ? 'PASS' : 'MISS'}`);
     const train32 = torchRuns.get(1)?.float32.train.secondsPerCall;
-    target('training steps/s ÷ PyTorch float32, 1 thread', train32 === undefined ? null : train32 / steps.secondsPerCall, '≥ 0.5×', (v) => v >= 0.5, ' — Losscape in float64 (no float32 mode yet)');
+    target('training steps/s ÷ PyTorch float32, 1 thread (Losscape --precision float32)', train32 === undefined ? null : train32 / steps32.secondsPerCall, '≥ 0.5×', (v) => v >= 0.5);
+    const train64 = torchRuns.get(1)?.float64.train.secondsPerCall;
+    targets.push(`training steps/s ÷ PyTorch float64, 1 thread (Losscape float64): ${train64 === undefined ? '— (no PyTorch figure)' : ratio(train64 / steps.secondsPerCall)} (no target)`);
 
     notes.push(
       `${MNIST_MLP_ID}: "Losscape ÷ contender" divides Losscape's figure by the contender's in the row's own unit: for times (a, c) below 1× means Losscape is faster, ` +
@@ -218,7 +227,7 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
         `trained 1 epoch by \`losscape train --preset digits-adam --dataset data.npz --no-standardize --hidden 256,256 --optimizer adam --lr ${LR} --batch-size ${BATCH} --epochs 1 --test-fraction 0\`. ` +
         `(a) wall time of the child process \`losscape surface --run run.json --grid ${grid}\` (filter-normalized random directions, loss and accuracy, ${workers} workers: the default; ` +
         'not repeated with --workers 1, which would double the case\'s time); scan = the surface file\'s timing.seconds. ' +
-        `(b) Losscape: trainer.advance(1) of the run's recipe in this process (one thread, float64); PyTorch: nn.Sequential, CrossEntropyLoss, torch.optim.Adam on a per-epoch shuffle. ` +
+        `(b) Losscape: trainer.advance(1) of the run's recipe in this process (one thread; float64, and float32 with the recipe's precision float32); PyTorch: nn.Sequential, CrossEntropyLoss, torch.optim.Adam on a per-epoch shuffle. ` +
         `(c) Losscape: extremeEigenpairs(top 1, residual ≤ ${EIGEN_TOLERANCE}·‖H‖) on the exact HVP, one thread; PyTorch: power iteration on double-backward HVPs (create_graph), ` +
         `stopped when λ changes by ≤ ${EIGEN_TOLERANCE} relative or after ${POWER_ITERATIONS} HVPs, on all cores. Each figure is one run except the training rows (median of timed batches).`,
     );
@@ -226,7 +235,7 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
       table: [table, '', ...targets.map((t) => `- ${t}`)].join('\n'),
       notes,
       failures,
-      json: { id: MNIST_MLP_ID, samples: n, grid, surface: { wall, scan, workers, centerLoss }, surfaceFloat32: f32, trainStepsPerSecond: 1 / steps.secondsPerCall, hessian: { seconds: hessianSeconds, value: lambda, hvps: eig.steps }, torch: Object.fromEntries(torchRuns) },
+      json: { id: MNIST_MLP_ID, samples: n, grid, surface: { wall, scan, workers, centerLoss }, surfaceFloat32: f32, trainStepsPerSecond: 1 / steps.secondsPerCall, trainStepsPerSecondFloat32: 1 / steps32.secondsPerCall, hessian: { seconds: hessianSeconds, value: lambda, hvps: eig.steps }, torch: Object.fromEntries(torchRuns) },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

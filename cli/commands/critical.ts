@@ -18,7 +18,7 @@ import { norm } from '../../engine/linalg/index.js';
 import { buildLayout, toStateDict } from '../../engine/nn/index.js';
 import { CliError } from '../errors.js';
 import { integerBetween, parsePositiveInteger } from '../options.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger } from '../recipe/dataOptions.js';
 import { loadRun, pointOf } from '../runInput.js';
@@ -106,7 +106,7 @@ async function runCritical(options: CriticalOptions): Promise<void> {
   });
   const layout = buildLayout(run.state.spec);
   const seconds = (performance.now() - started) / 1000;
-  await writeJson(
+  await writeResult(
     {
       format: CRITICAL_FORMAT,
       run: { spec: run.file.spec, data: run.file.data, seed: run.file.seed },
@@ -135,7 +135,7 @@ async function runCritical(options: CriticalOptions): Promise<void> {
   );
   if (options.outRun) {
     const file: RunFile = { ...run.file, format: RUN_FORMAT, params: toStateDict(layout, result.theta, run.state.buffers) };
-    await writeJson(file, options.outRun);
+    await writeResult(file, options.outRun);
   }
 }
 

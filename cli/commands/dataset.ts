@@ -2,10 +2,10 @@
 import { Option, type Command } from 'commander';
 import { prepareData, type DataSpec } from '../../engine/data/index.js';
 import { readRunFile } from '../../engine/io/index.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { holdDataOf } from '../recipe/dataFiles.js';
 import { addDataOptions, dataSpecFrom, type DataOptions } from '../recipe/dataOptions.js';
-import { readText } from '../runInput.js';
+import { readInput } from '../runInput.js';
 
 interface DatasetOptions extends DataOptions {
   run?: string;
@@ -14,12 +14,12 @@ interface DatasetOptions extends DataOptions {
 }
 
 async function runDataset(options: DatasetOptions): Promise<void> {
-  const spec: DataSpec = options.run ? readRunFile(await readText(options.run)).data : await dataSpecFrom(options);
+  const spec: DataSpec = options.run ? readRunFile(await readInput(options.run)).data : await dataSpecFrom(options);
   await holdDataOf(spec, options.run);
   const data = prepareData(spec);
   const split = data[options.split];
   const rows = Array.from({ length: split.n }, (_, i) => Array.from(split.x.subarray(i * data.d, (i + 1) * data.d)));
-  await writeJson(
+  await writeResult(
     {
       format: 'losscape.dataset/1',
       name: data.name,

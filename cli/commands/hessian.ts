@@ -8,7 +8,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hessianSpectrum, lossFunction, type SpectrumReport, type SpectrumStage } from '../../engine/analysis/index.js';
 import { CliError } from '../errors.js';
 import { integerBetween, parsePositiveInteger } from '../options.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger, parseNumber } from '../recipe/dataOptions.js';
 import { loadRun, pointOf } from '../runInput.js';
@@ -107,7 +107,7 @@ async function runHessian(options: HessianOptions): Promise<void> {
     );
   }
   const seconds = (performance.now() - started) / 1000;
-  await writeJson(
+  await writeResult(
     {
       format: HESSIAN_FORMAT,
       ...header,

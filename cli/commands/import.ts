@@ -4,15 +4,15 @@
  * line) files. The kind of file is told by its extension.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ImportError, importedRunFile, readWeightsFile, type WeightsKind } from '../../engine/io/import/index.js';
-import { readRunFile } from '../../engine/io/index.js';
+import { runFileFrom } from '../../engine/io/index.js';
 import { activations, lossKinds, type Activation, type LossKind } from '../../engine/nn/index.js';
 import { CliError } from '../errors.js';
 import { readLossLandscapeH5 } from '../formats/h5Surface.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { addDataOptions, dataSpecFrom, type DataOptions } from '../recipe/dataOptions.js';
+import { readInput } from '../runInput.js';
 
 interface ImportOptions extends DataOptions {
   activation?: Activation[];
@@ -30,18 +30,10 @@ function parseActivations(value: string): Activation[] {
   return list as Activation[];
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
 /** The model and θ* in a weights file; a state_dict's activations come from --activation (one, or one per hidden layer). */
 async function readWeights(path: string, kind: WeightsKind, options: ImportOptions) {
   if (kind === 'onnx' && options.activation) throw new CliError('--activation is for state_dicts: an ONNX model names its own activations');
-  return readWeightsFile(await readBytes(path), kind, { activations: options.activation, loss: options.loss });
+  return readWeightsFile(await readInput(path), kind, { activations: options.activation, loss: options.loss });
 }
 
 async function runImport(file: string, options: ImportOptions): Promise<void> {
@@ -50,13 +42,13 @@ async function runImport(file: string, options: ImportOptions): Promise<void> {
   try {
     if (kind === 'h5') {
       if (options.dataset !== undefined || options.activation) throw new CliError('an .h5 surface file is imported as it is: --dataset and --activation are for weights');
-      return await writeJson(await readLossLandscapeH5(file, { split: options.split }), options.out);
+      return await writeResult(await readLossLandscapeH5(file, { split: options.split }), options.out);
     }
     if (options.dataset === undefined) throw new CliError('give --dataset: a run needs the data its loss is computed on (the one the model was trained on)');
     const weights = await readWeights(file, kind, options);
     const run = importedRunFile(weights, await dataSpecFrom(options), file);
-    readRunFile(JSON.stringify(run));
-    await writeJson(run, options.out);
+    runFileFrom(run);
+    await writeResult(run, options.out);
   } catch (error) {
     if (error instanceof ImportError) throw new CliError(`cannot import ${file}: ${error.message}`);
     throw error;

@@ -7,12 +7,13 @@ import type { Precision } from '../../engine/nn/fast/linear.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
 import { CliError } from '../errors.js';
 import { parseGridSize, parsePositiveInteger, parseRange, precisionOption, type Range } from '../options.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { parseInteger } from '../recipe/dataOptions.js';
 import { loadRun, pointOf, type LoadedRun } from '../runInput.js';
+import { addSampleOptions, sampleChoice, type SampleOptions } from '../sampleOptions.js';
 import { workerCount } from '../workerCount.js';
 
-interface LineOptions {
+interface LineOptions extends SampleOptions {
   run: string;
   from?: string;
   to?: string;
@@ -46,11 +47,12 @@ async function runLine(options: LineOptions): Promise<void> {
   const split = run.data[options.split];
   if (split.n === 0) throw new CliError(`this run has no ${options.split} split; use --split train`);
   const range = options.range ?? (options.direction ? { min: -1, max: 1 } : { min: -0.5, max: 1.5 });
-  const plan = planLine(run.state, run.data, { start: center, direction }, { t: { ...range, count: options.steps }, split: options.split, norm: options.norm, precision: options.precision });
+  const samples = sampleChoice(options, split.n, options.split);
+  const plan = planLine(run.state, run.data, { start: center, direction }, { t: { ...range, count: options.steps }, split: options.split, norm: options.norm, precision: options.precision, samples });
   const pool = createNodeLandscapePool(workerCount(options.workers));
   try {
     const values = await pool.scan(plan);
-    await writeJson(
+    await writeResult(
       {
         format: 'losscape.line/1',
         line: label,
@@ -59,8 +61,13 @@ async function runLine(options: LineOptions): Promise<void> {
         split: options.split,
         norm: options.norm,
         ...(options.precision === 'float32' ? { precision: 'float32' } : {}),
+        ...(plan.samples ? { samples: plan.samples } : {}),
         t: Array.from(plan.alpha),
-        values: { loss: Array.from(values.loss), ...(run.state.spec.loss === 'mse' ? {} : { accuracy: Array.from(values.accuracy) }) },
+        values: {
+          loss: Array.from(values.loss),
+          ...(run.state.spec.loss === 'mse' ? {} : { accuracy: Array.from(values.accuracy) }),
+          ...(values.lossStdError ? { lossStdError: Array.from(values.lossStdError) } : {}),
+        },
       },
       options.out,
     );
@@ -71,7 +78,7 @@ async function runLine(options: LineOptions): Promise<void> {
 
 /** Adds the `line` command to `program`. */
 export function registerLineCommand(program: Command): void {
-  program
+  const command = program
     .command('line')
     .description('a 1D slice: L(θ_from + t·(θ_to − θ_from)) (Goodfellow et al. 2015) or L(θ* + t·d); writes losscape.line/1')
     .requiredOption('--run <run.json>', 'the run file')
@@ -85,6 +92,6 @@ export function registerLineCommand(program: Command): void {
     .addOption(precisionOption())
     .option('--seed <n>', 'seed of the random direction', parseInteger, 0)
     .option('--workers <n>', 'worker threads (default and most: one per core)', parsePositiveInteger)
-    .option('--out <file>', 'write here (atomically) instead of stdout')
-    .action(runLine);
+    .option('--out <file>', 'write here (atomically) instead of stdout');
+  addSampleOptions(command).action(runLine);
 }

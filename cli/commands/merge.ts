@@ -1,26 +1,15 @@
 /** `losscape merge`: joins the parts of a sharded surface (`losscape surface --shard i/n`) into its surface file. */
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { mergeSurfaceParts, readSurfaceFile, readSurfacePart } from '../../engine/io/index.js';
-import { CliError } from '../errors.js';
-import { writeJson } from '../output.js';
+import { mergeSurfaceParts, readSurfacePart, surfaceFileFrom } from '../../engine/io/index.js';
+import { writeResult } from '../output.js';
+import { readInput } from '../runInput.js';
 
 async function runMerge(files: string[], options: { out?: string }): Promise<void> {
-  const parts = await Promise.all(
-    files.map(async (file) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      return readSurfacePart(text, file);
-    }),
-  );
+  const parts = await Promise.all(files.map(async (file) => readSurfacePart(await readInput(file), file)));
   const merged = mergeSurfaceParts(parts, files);
   // The joined file must read as a surface file like any other (unless loss was left out, --metrics accuracy).
-  if (merged.values.loss.length) readSurfaceFile(JSON.stringify(merged));
-  await writeJson(merged, options.out);
+  if (merged.values.loss.length) surfaceFileFrom(merged);
+  await writeResult(merged, options.out);
 }
 
 /** Adds the `merge` command to `program`. */

@@ -5,7 +5,7 @@
 import { sharpnessOverTraining, type LossFunction, type SharpnessSeries } from '../../engine/analysis/index.js';
 import type { RunState } from '../../engine/landscape/surface.js';
 import { CliError } from '../errors.js';
-import { writeJson, writeOutput } from '../output.js';
+import { writeResult, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 
 export const SHARPNESS_FORMAT = 'losscape.sharpness/1';
@@ -44,5 +44,5 @@ export async function writeSharpness(loss: LossFunction, state: RunState, header
   bar.finish();
   if (options.out?.toLowerCase().endsWith('.csv')) return writeOutput(sharpnessCsv(series), options.out);
   const seconds = (performance.now() - started) / 1000;
-  await writeJson({ format: SHARPNESS_FORMAT, ...header, ...series, timing: { seconds, hvps: series.points.reduce((s, p) => s + p.hvps, 0) } }, options.out);
+  await writeResult({ format: SHARPNESS_FORMAT, ...header, ...series, timing: { seconds, hvps: series.points.reduce((s, p) => s + p.hvps, 0) } }, options.out);
 }

@@ -4,17 +4,18 @@ import { readDirectionsFile } from '../../engine/io/directionsFile.js';
 import { parseShard, shardPlan, surfaceFileOf, surfacePartOf, type Shard } from '../../engine/io/index.js';
 import { normalizations, type Normalization } from '../../engine/landscape/directions.js';
 import type { Precision } from '../../engine/nn/fast/linear.js';
-import { planSurface, projectTrajectory, type DirectionChoice } from '../../engine/landscape/surface.js';
+import { planSurface, type DirectionChoice } from '../../engine/landscape/surface.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
 import { CliError } from '../errors.js';
 import { parseGridSize, parsePositiveInteger, parseRange, precisionOption, type Range } from '../options.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger } from '../recipe/dataOptions.js';
-import { loadRun, readText } from '../runInput.js';
+import { loadRun, readInput } from '../runInput.js';
+import { addSampleOptions, sampleChoice, type SampleOptions } from '../sampleOptions.js';
 import { workerCount } from '../workerCount.js';
 
-interface SurfaceOptions {
+interface SurfaceOptions extends SampleOptions {
   run: string;
   directions: string;
   ignore: 'biasbn' | 'none';
@@ -35,7 +36,7 @@ interface SurfaceOptions {
 
 /** Reads two directions from a JSON file with `directions: [d₁, d₂]` (a surface file will do). */
 async function directionsFromFile(path: string): Promise<[Float64Array, Float64Array]> {
-  return readDirectionsFile(await readText(path), path);
+  return readDirectionsFile(await readInput(path), path);
 }
 
 /** The direction choice `--directions` names. */
@@ -58,6 +59,8 @@ async function runSurface(options: SurfaceOptions): Promise<void> {
   if (unknown.length) throw new CliError(`unknown metric ${unknown.join(', ')}: use loss and/or accuracy`);
   const x = options.xrange ?? options.range;
   const y = options.yrange ?? options.range;
+  const samples = sampleChoice(options, run.data[options.split].n, options.split);
+  if (samples && options.shard) throw new CliError('--samples is a quick preview of a whole grid and does not combine with --shard: leave one out');
   const { plan, info } = planSurface(run.state, run.data, {
     directions: await directionChoice(options),
     alpha: { ...x, count: options.grid },
@@ -65,6 +68,7 @@ async function runSurface(options: SurfaceOptions): Promise<void> {
     split: options.split,
     norm: options.norm,
     precision: options.precision,
+    samples,
   });
   // A shard scans only its block of α rows; every grid point is computed on its own, so the
   // merged parts are bit-identical to the whole grid.
@@ -74,7 +78,8 @@ async function runSurface(options: SurfaceOptions): Promise<void> {
   const bar = progressBar(options.shard ? `surface ${options.shard.index}/${options.shard.count}` : 'surface');
   const started = performance.now();
   try {
-    const values = await pool.scan(scanned, { onTile: (_, done, total) => bar.update(done, total, `${done}/${total} tiles`) });
+    const path = run.state.trajectory;
+    const { trajectory, ...values } = await pool.scan(scanned, { path, onProgress: (done, total) => bar.update(done, total, `${done}/${total} tiles and path points`) });
     const seconds = (performance.now() - started) / 1000;
     bar.finish();
     const file = surfaceFileOf({
@@ -83,13 +88,13 @@ async function runSurface(options: SurfaceOptions): Promise<void> {
       split: options.split,
       norm: options.norm,
       values,
-      trajectory: run.state.trajectory && projectTrajectory(plan, run.state.trajectory),
+      trajectory,
       run: { spec: run.file.spec, data: run.file.data, seed: run.file.seed },
       timing: { seconds, workers: pool.size, points: scanned.alpha.length * scanned.beta.length },
     });
     if (!metrics.includes('accuracy')) delete file.values.accuracy;
     if (!metrics.includes('loss')) file.values.loss = [];
-    await writeJson(shard ? surfacePartOf(file, plan.alpha, { index: shard.index, count: shard.count }, shard.rows) : file, options.out);
+    await writeResult(shard ? surfacePartOf(file, plan.alpha, { index: shard.index, count: shard.count }, shard.rows) : file, options.out);
   } finally {
     await pool.close();
   }
@@ -106,7 +111,7 @@ function shardOption(value: string): Shard {
 
 /** Adds the `surface` command to `program`. */
 export function registerSurfaceCommand(program: Command): void {
-  program
+  const command = program
     .command('surface')
     .description("a 2D slice L(θ* + α·d₁ + β·d₂) around a run's parameters; writes a surface file (losscape.surface/1)")
     .requiredOption('--run <run.json>', 'the run file')
@@ -124,6 +129,6 @@ export function registerSurfaceCommand(program: Command): void {
     .option('--workers <n>', 'worker threads (default and most: one per core)', parsePositiveInteger)
     .option('--seed <n>', 'seed of the random directions', parseInteger, 0)
     .option('--shard <i/n>', 'compute only block i of n (0 ≤ i < n) of the α rows and write a part file; join the parts with losscape merge', shardOption)
-    .option('--out <file>', 'write here (atomically) instead of stdout')
-    .action(runSurface);
+    .option('--out <file>', 'write here (atomically) instead of stdout');
+  addSampleOptions(command).action(runSurface);
 }

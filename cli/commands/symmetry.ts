@@ -30,7 +30,7 @@ import type { EvalData } from '../../engine/landscape/evaluator.js';
 import { targetsFor, toStateDict, buildLayout, type MlpSpec } from '../../engine/nn/index.js';
 import { CliError } from '../errors.js';
 import { parseGridSize } from '../options.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger, parseNumber } from '../recipe/dataOptions.js';
 import { loadRun, type LoadedRun } from '../runInput.js';
@@ -144,7 +144,7 @@ async function runSymmetry(options: SymmetryOptions): Promise<void> {
     report.params = toStateDict(buildLayout(spec), image.theta, image.buffers);
     report.canonical = { maxDifference: maxAbsDifference(canonicalForm(spec, original).state.theta, canonicalForm(spec, image).state.theta) };
     report.barrier = linearPath(spec, original.theta, image.theta, data, options.points);
-    if (options.outRun) await writeJson(runWith(run.file, image, trajectory), options.outRun);
+    if (options.outRun) await writeResult(runWith(run.file, image, trajectory), options.outRun);
   }
 
   // Alignment of another run by weight matching, and the barriers before and after.
@@ -170,7 +170,7 @@ async function runSymmetry(options: SymmetryOptions): Promise<void> {
       const moved = (other.state.trajectory?.params ?? []).map((theta) =>
         matching.permutations.reduce((s, p) => permuteHiddenUnits(spec, s, p.layers[0], p.permutation), { theta, buffers: {} } as NetworkState).theta,
       );
-      await writeJson(runWith(other.file, aligned, moved), options.outAligned);
+      await writeResult(runWith(other.file, aligned, moved), options.outAligned);
     }
   }
 
@@ -216,9 +216,9 @@ async function runSymmetry(options: SymmetryOptions): Promise<void> {
     const { alpha, beta } = planeBounds(plane.third);
     const summary = { third, endpoint, points: { run: [0, 0], endpoint: [1, 0], third: [plane.third.alpha, plane.third.beta] }, xrange: [alpha.min, alpha.max], yrange: [beta.min, beta.max] };
     report.plane = summary;
-    if (options.outPlane) await writeJson({ format: 'losscape.plane/1', run: options.run, ...summary, directions: [Array.from(plane.d1), Array.from(plane.d2)] }, options.outPlane);
+    if (options.outPlane) await writeResult({ format: 'losscape.plane/1', run: options.run, ...summary, directions: [Array.from(plane.d1), Array.from(plane.d2)] }, options.outPlane);
   }
-  await writeJson(report, options.out);
+  await writeResult(report, options.out);
 }
 
 /** Adds the `symmetry` command to `program`. */

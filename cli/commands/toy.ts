@@ -5,7 +5,7 @@ import { withNodeWorker } from '../../workers/node/spawn.js';
 import type { ToySurfaceEndpoint } from '../../workers/toySurface.js';
 import { toToyFile } from '../formats/toyFile.js';
 import { gridLimits, parseGridSize, parseRange, type Range } from '../options.js';
-import { writeJson } from '../output.js';
+import { writeResult } from '../output.js';
 
 interface ToyOptions {
   function: ToySurfaceName;
@@ -22,7 +22,7 @@ async function runToy(options: ToyOptions): Promise<void> {
     toyWorker,
     (remote) => remote.evaluate(options.function, { x: axis, y: axis }),
   );
-  await writeJson(toToyFile(grid), options.out);
+  await writeResult(toToyFile(grid), options.out);
 }
 
 /** Adds the `toy` command to `program`. */

@@ -2,12 +2,13 @@
 import { Option, type Command } from 'commander';
 import { proxy } from 'comlink';
 import { activations, lossKinds, weightInits, type Activation, type LossKind, type WeightInit } from '../../engine/nn/index.js';
+import type { Precision } from '../../engine/nn/fast/linear.js';
 import { optimizerKinds, presetRecipe, presets, type OptimizerKind, type RunRecipe } from '../../engine/train/index.js';
 import { withNodeWorker } from '../../workers/node/spawn.js';
 import type { TrainingEndpoint, TrainProgress } from '../../workers/training.js';
 import { CliError } from '../errors.js';
-import { parseBatchSize, parsePositiveInteger } from '../options.js';
-import { writeJson } from '../output.js';
+import { parseBatchSize, parsePositiveInteger, precisionOption } from '../options.js';
+import { writeResult } from '../output.js';
 import { progressBar } from '../progress.js';
 import { addDataOptions, dataSpecFrom, parseInteger, parseIntegerList, parseNumber, type DataOptions } from '../recipe/dataOptions.js';
 
@@ -31,6 +32,7 @@ interface TrainOptions extends DataOptions {
   epochs?: number;
   steps?: number;
   snapshotEvery?: number;
+  precision?: Precision;
   out?: string;
 }
 
@@ -74,6 +76,8 @@ export async function recipeFrom(options: TrainOptions): Promise<RunRecipe> {
   }
   if (options.snapshotEvery !== undefined) recipe.snapshotEvery = options.snapshotEvery;
   if (options.seed !== undefined) recipe.seed = options.seed;
+  // Recorded only for float32, so float64 run files are as before.
+  if (options.precision === 'float32') recipe.precision = 'float32';
   return recipe;
 }
 
@@ -87,7 +91,7 @@ async function runTrain(options: TrainOptions): Promise<void> {
     ),
   );
   bar.finish();
-  await writeJson(run, options.out);
+  await writeResult(run, options.out);
   if (run.status === 'diverged') throw new CliError(run.message ?? 'training diverged');
 }
 
@@ -116,6 +120,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--epochs <n>', 'length in epochs', parsePositiveInteger)
     .option('--steps <n>', 'length in steps', parsePositiveInteger)
     .option('--snapshot-every <n>', 'keep θ every n steps for the trajectory (default: about 100 snapshots, at most 64 MiB of them)', parsePositiveInteger)
+    .addOption(precisionOption())
     .option('--out <file>', 'write the run file here (atomically) instead of stdout')
     .action(runTrain);
 }

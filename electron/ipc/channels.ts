@@ -31,7 +31,7 @@ export const invokeChannels = {
   'recent:list': object({}),
   /** Put a project file the user chose (open or save) at the top of the recent files. */
   'recent:add': object({ path: filePath }),
-  /** Read one of the recent project files as UTF-8 text. */
+  /** Read one of the recent project files as bytes (a project is JSON or the binary .npz form). */
   'recent:read': object({ path: filePath }),
 };
 
@@ -50,7 +50,7 @@ export interface InvokeResponses {
   'file:write': void;
   'recent:list': string[];
   'recent:add': string[];
-  'recent:read': string;
+  'recent:read': Uint8Array;
 }
 
 /** The answer of a channel. */

@@ -44,7 +44,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'recent:read': (request) => {
       if (!deps.recentFiles.has(request.path)) throw new PathNotAllowedError(`not a recent file: ${request.path}`);
       deps.userPaths.allow(request.path, 'read');
-      return deps.readTextFile(deps.userPaths.require(request.path, 'read'));
+      return deps.readFileBytes(deps.userPaths.require(request.path, 'read'));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Two directions read from JSON: a surface file's "directions" (d₁ and d₂ over θ's layout), or
 // any file with that field, so a run is sliced in the plane another surface was computed in.
 import { ValueError } from '../errors.js';
-import { parseJson } from './schema.js';
+import { parseFile, type FileInput } from './schema.js';
 
 /** The two directions in `json`, read from the file `name`; throws a ValueError saying what the file lacks. */
 export function directionsOfJson(json: unknown, name: string): [Float64Array, Float64Array] {
@@ -12,7 +12,7 @@ export function directionsOfJson(json: unknown, name: string): [Float64Array, Fl
   return [Float64Array.from(d[0] as number[]), Float64Array.from(d[1] as number[])];
 }
 
-/** The two directions in the JSON text of the file `name`; throws a ValueError when it does not parse or lacks them. */
-export function readDirectionsFile(text: string, name: string): [Float64Array, Float64Array] {
-  return directionsOfJson(parseJson(text, `${name} is not JSON`, (m) => new ValueError(m)), name);
+/** The two directions in the file `name` (JSON, or a surface file's binary form); throws a ValueError when it does not parse or lacks them. */
+export function readDirectionsFile(text: FileInput, name: string): [Float64Array, Float64Array] {
+  return directionsOfJson(parseFile(text, `${name} is not a surface or directions file`, (m) => new ValueError(m)), name);
 }

@@ -3,9 +3,10 @@
 // so a lecture's figures can be reopened and redone. Reading validates everything and
 // changes nothing: a truncated, corrupt or newer file is refused with a message that says so.
 import { excerpt, LosscapeError } from '../errors.js';
-import { readRunFile, type RunFile } from './runFile.js';
-import { readSurfaceFile, type SurfaceFile } from './surfaceFile.js';
-import { parseJson } from './schema.js';
+import { packFile } from './container.js';
+import { runFileFrom, type RunFile } from './runFile.js';
+import { surfaceFileFrom, type SurfaceFile } from './surfaceFile.js';
+import { parseFile, type FileInput } from './schema.js';
 
 export const PROJECT_FORMAT = 'losscape.project/1';
 
@@ -68,10 +69,16 @@ export function projectFileText(file: ProjectFile): string {
   return `${JSON.stringify(file)}\n`;
 }
 
-/** Parses and validates a project file's text; throws ProjectFileError and nothing else. */
-export function readProjectFile(text: string): ProjectFile {
+/** The binary form of a project file (./container.ts): its runs' and surfaces' arrays as float64, so a large model saves without a size cliff. */
+export function projectFileBytes(file: ProjectFile): Uint8Array {
+  checkJson(file.state);
+  return packFile(file);
+}
+
+/** Parses and validates a project file (JSON text or the binary form); throws ProjectFileError and nothing else. */
+export function readProjectFile(input: FileInput): ProjectFile {
   try {
-    return parseProject(text);
+    return parseProject(input);
   } catch (e) {
     if (e instanceof ProjectFileError) throw e;
     // Values nested deeper than the JavaScript stack (a corrupt file, never a saved one).
@@ -80,9 +87,9 @@ export function readProjectFile(text: string): ProjectFile {
   }
 }
 
-function parseProject(text: string): ProjectFile {
-  if (text.trim() === '') throw new ProjectFileError('this project file is empty');
-  const json = parseJson(text, 'this project file is truncated or corrupt', (m) => new ProjectFileError(m));
+function parseProject(input: FileInput): ProjectFile {
+  if (input.length === 0 || (typeof input === 'string' && input.trim() === '')) throw new ProjectFileError('this project file is empty');
+  const json = parseFile(input, 'this project file is truncated or corrupt', (m) => new ProjectFileError(m));
   if (typeof json !== 'object' || json === null || Array.isArray(json) || typeof (json as { format?: unknown }).format !== 'string') {
     throw new ProjectFileError('this is not a Losscape project file: it has no "format" field');
   }
@@ -106,7 +113,7 @@ function parseProject(text: string): ProjectFile {
   // Each run and surface is checked as its own file would be, and kept as checked.
   const runs = file.runs.map((run, k) => {
     try {
-      const { theta, buffers, ...checked } = readRunFile(JSON.stringify(run));
+      const { theta, buffers, ...checked } = runFileFrom(run);
       return checked;
     } catch (e) {
       throw new ProjectFileError(`run ${k + 1} of the project is damaged: ${(e as Error).message}`);
@@ -114,7 +121,7 @@ function parseProject(text: string): ProjectFile {
   });
   const surfaces = file.surfaces.map((surface, k) => {
     try {
-      return readSurfaceFile(JSON.stringify(surface));
+      return surfaceFileFrom(surface);
     } catch (e) {
       throw new ProjectFileError(`surface ${k + 1} of the project is damaged: ${(e as Error).message}`);
     }

@@ -5,7 +5,7 @@ import { buildLayout, fromStateDict, toStateDict, type MlpSpec, type StateDict }
 import type { HistoryEntry, RunRecipe, Trainer, TrainStatus } from '../train/index.js';
 import type { RunState } from '../landscape/surface.js';
 import { checkDataSpec, checkModel } from './recipeSchema.js';
-import { parseJson, schema, type Schema } from './schema.js';
+import { parseFile, schema, type FileInput, type Schema } from './schema.js';
 
 export const RUN_FORMAT = 'losscape.run/1';
 
@@ -16,8 +16,8 @@ export interface RunFile {
   init: RunRecipe['init'];
   optimizer: RunRecipe['optimizer'];
   seed: number;
-  /** The rest of the recipe: schedule, batch size, length, snapshot cadence. */
-  training: Pick<RunRecipe, 'schedule' | 'batchSize' | 'epochs' | 'steps' | 'snapshotEvery'>;
+  /** The rest of the recipe: schedule, batch size, length, snapshot cadence, precision (absent: float64). */
+  training: Pick<RunRecipe, 'schedule' | 'batchSize' | 'epochs' | 'steps' | 'snapshotEvery' | 'precision'>;
   layout: { name: string; shape: number[]; offset: number; role: string }[];
   /** Final parameters and batch-norm buffers, by PyTorch state_dict name. */
   params: StateDict;
@@ -43,7 +43,10 @@ export function runFileOf(recipe: RunRecipe, trainer: Trainer): RunFile {
     init: recipe.init,
     optimizer: recipe.optimizer,
     seed: recipe.seed,
-    training: { schedule: recipe.schedule, batchSize: recipe.batchSize, epochs: recipe.epochs, steps: recipe.steps, snapshotEvery: recipe.snapshotEvery },
+    training: {
+      schedule: recipe.schedule, batchSize: recipe.batchSize, epochs: recipe.epochs, steps: recipe.steps, snapshotEvery: recipe.snapshotEvery,
+      ...(recipe.precision ? { precision: recipe.precision } : {}),
+    },
     layout: layout.entries.map(({ name, shape, offset, role }) => ({ name, shape, offset, role })),
     params: toStateDict(layout, state.theta, state.buffers),
     status: state.status,
@@ -56,9 +59,13 @@ export function runFileOf(recipe: RunRecipe, trainer: Trainer): RunFile {
 
 const STATUSES: readonly TrainStatus[] = ['running', 'done', 'diverged', 'stopped'];
 
-/** Parses and checks a run file's text; returns the file with θ and buffers decoded. */
-export function readRunFile(text: string): RunFile & { theta: Float64Array; buffers: Record<string, Float64Array> } {
-  const json = parseJson(text, 'this is not a run file', (m) => new RunFileError(m));
+/** Parses and checks a run file (JSON text or the binary form); returns the file with θ and buffers decoded. */
+export function readRunFile(input: FileInput): RunFile & { theta: Float64Array; buffers: Record<string, Float64Array> } {
+  return runFileFrom(parseFile(input, 'this is not a run file', (m) => new RunFileError(m)));
+}
+
+/** Checks a run file's parsed JSON (as `readRunFile` does, e.g. a run inside a project). */
+export function runFileFrom(json: unknown): RunFile & { theta: Float64Array; buffers: Record<string, Float64Array> } {
   const file = json as Partial<RunFile>;
   if (typeof file !== 'object' || file === null || typeof file.format !== 'string') {
     throw new RunFileError('this is not a run file: it has no "format" field');
@@ -96,7 +103,8 @@ function checkRunFile(file: Record<string, unknown>): RunFile {
   const history = s.list(file.history, 'history').map((entry, k) => {
     const e = s.json(s.object(entry, `history[${k}]`), `history[${k}]`) as Record<string, unknown>;
     s.number(e.step, `history[${k}].step`, { whole: true, min: 0 });
-    s.number(e.epoch, `history[${k}].epoch`, { whole: true, min: 0 });
+    // A run given in steps can end mid-epoch: its last entry's epoch is a fraction.
+    s.number(e.epoch, `history[${k}].epoch`, { min: 0 });
     // A diverged run's last metrics are NaN, which JSON writes as null.
     for (const metric of ['loss', 'accuracy', 'testLoss', 'testAccuracy']) {
       if ((metric === 'loss' || e[metric] !== undefined) && e[metric] !== null) s.number(e[metric], `history[${k}].${metric}`);

@@ -5,6 +5,8 @@
 // JSON cannot hold NaN or ±Inf (a writer turns them into null), so a non-finite number in a
 // parsed file came from text such as 1e999 and is refused like any other wrong value.
 import { excerpt, shown } from '../errors.js';
+import { strFromU8 } from 'fflate';
+import { headerOf, isContainer, unpackFile } from './container.js';
 import { checkFinite } from './finite.js';
 
 /** Checkers for one file; `file` names it in messages (`the run file`), `fail` makes the reader's error. */
@@ -74,11 +76,28 @@ export function schema(file: string, fail: (message: string) => Error) {
 
 export type Schema = ReturnType<typeof schema>;
 
-/** `text` parsed as JSON; else throws `fail` with `notFile` (`this is not a run file`) and the parser's reason, cut short. */
-export function parseJson(text: string, notFile: string, fail: (message: string) => Error): unknown {
+/** What a file reader takes: JSON text, or the file's bytes (JSON text or the binary .npz form, ./container.ts). */
+export type FileInput = string | Uint8Array;
+
+/**
+ * `input` parsed as JSON, or unpacked from the binary form; else throws `fail` with `notFile`
+ * (`this is not a run file`) and the reason, cut short.
+ */
+export function parseFile(input: FileInput, notFile: string, fail: (message: string) => Error): unknown {
+  if (typeof input !== 'string' && isContainer(input)) return unpackFile(input, (m) => fail(`${notFile}: ${m}`));
   try {
-    return JSON.parse(text);
+    return JSON.parse(typeof input === 'string' ? input : strFromU8(input));
   } catch (e) {
     throw fail(`${notFile}: the JSON does not parse (${excerpt((e as Error).message, 80)})`);
   }
+}
+
+/** The `format` field of a file, read from its first 4 kB or its binary form's header; undefined when it has none. */
+export function fileFormat(input: FileInput): string | undefined {
+  if (typeof input !== 'string' && isContainer(input)) {
+    const header = headerOf(input);
+    return header === undefined ? undefined : fileFormat(header);
+  }
+  const text = typeof input === 'string' ? input.slice(0, 4096) : strFromU8(input.subarray(0, 4096));
+  return /"format"\s*:\s*"([^"]*)"/.exec(text)?.[1];
 }

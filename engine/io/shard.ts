@@ -4,7 +4,7 @@
 // merged values are bit-identical to an unsharded run's.
 import { LosscapeError, shown } from '../errors.js';
 import type { ScanPlan } from '../landscape/plan.js';
-import { parseJson, schema } from './schema.js';
+import { parseFile, schema, type FileInput } from './schema.js';
 import { checkSurfaceValues, SURFACE_FORMAT, type SurfaceFile } from './surfaceFile.js';
 
 export const SURFACE_PART_FORMAT = 'losscape.surface-part/1';
@@ -52,9 +52,9 @@ export function surfacePartOf(file: SurfaceFile, fullAlpha: ArrayLike<number>, s
 }
 
 /** Parses and checks a part file's text: a surface file's fields, with only its block of rows. */
-export function readSurfacePart(text: string, name = 'the part'): SurfacePart {
+export function readSurfacePart(text: FileInput, name = 'the part'): SurfacePart {
   const fail = (m: string) => new ShardError(m);
-  const part = parseJson(text, `${name} is not a surface part`, fail) as { format?: unknown; shard?: unknown; alpha?: unknown } | null;
+  const part = parseFile(text, `${name} is not a surface part`, fail) as { format?: unknown; shard?: unknown; alpha?: unknown } | null;
   if (typeof part !== 'object' || part === null || part.format !== SURFACE_PART_FORMAT) {
     const format = part?.format;
     throw new ShardError(

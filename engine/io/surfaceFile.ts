@@ -4,9 +4,10 @@ import { LosscapeError, shown } from '../errors.js';
 import type { DataSpec } from '../data/index.js';
 import type { DirectionInfo, TrajectoryPoint } from '../landscape/surface.js';
 import type { ScanPlan } from '../landscape/plan.js';
+import type { SampleSubset } from '../landscape/samples.js';
 import { buildLayout, type MlpSpec } from '../nn/index.js';
 import { checkDataSpec, checkModel } from './recipeSchema.js';
-import { parseJson, schema, type Schema } from './schema.js';
+import { parseFile, schema, type FileInput, type Schema } from './schema.js';
 
 export const SURFACE_FORMAT = 'losscape.surface/1';
 
@@ -23,9 +24,12 @@ export interface SurfaceFile {
   norm: 'batch' | 'running';
   /** 'float32' when the values come from the float32 mode (dense products in float32); absent for float64. */
   precision?: 'float32';
+  /** Set when the values come from a seeded subset of n of the split's `of` samples (a preview); absent for the whole split. */
+  samples?: SampleSubset;
   alpha: number[];
   beta: number[];
-  values: { loss: number[][]; accuracy?: number[][] };
+  /** lossStdError: the standard error of each mean loss, with samples only. */
+  values: { loss: number[][]; accuracy?: number[][]; lossStdError?: number[][] };
   trajectory?: TrajectoryPoint[];
   timing: { seconds: number; workers: number; points: number };
 }
@@ -42,7 +46,7 @@ export function surfaceFileOf(args: {
   info: DirectionInfo;
   split: 'train' | 'test';
   norm: 'batch' | 'running';
-  values: { loss: Float64Array; accuracy: Float64Array };
+  values: { loss: Float64Array; accuracy: Float64Array; lossStdError?: Float64Array };
   trajectory?: TrajectoryPoint[];
   run?: SurfaceFile['run'];
   timing: SurfaceFile['timing'];
@@ -51,6 +55,7 @@ export function surfaceFileOf(args: {
   const n = plan.alpha.length;
   const m = plan.beta.length;
   const withAccuracy = plan.spec.loss !== 'mse';
+  const stdError = plan.samples && args.values.lossStdError;
   return {
     format: SURFACE_FORMAT,
     ...(args.run ? { run: args.run } : {}),
@@ -63,17 +68,27 @@ export function surfaceFileOf(args: {
     split: args.split,
     norm: args.norm,
     ...(plan.precision === 'float32' ? { precision: 'float32' as const } : {}),
+    ...(plan.samples ? { samples: { ...plan.samples } } : {}),
     alpha: Array.from(plan.alpha),
     beta: Array.from(plan.beta),
-    values: { loss: rows(args.values.loss, n, m), ...(withAccuracy ? { accuracy: rows(args.values.accuracy, n, m) } : {}) },
+    values: {
+      loss: rows(args.values.loss, n, m),
+      ...(withAccuracy ? { accuracy: rows(args.values.accuracy, n, m) } : {}),
+      ...(stdError ? { lossStdError: rows(stdError, n, m) } : {}),
+    },
     ...(args.trajectory ? { trajectory: args.trajectory } : {}),
     timing: args.timing,
   };
 }
 
-/** Parses and checks a surface file. */
-export function readSurfaceFile(text: string): SurfaceFile {
-  const file = parseJson(text, 'this is not a surface file', (m) => new SurfaceFileError(m)) as Partial<SurfaceFile> | null;
+/** Parses and checks a surface file (JSON text or the binary form). */
+export function readSurfaceFile(input: FileInput): SurfaceFile {
+  return surfaceFileFrom(parseFile(input, 'this is not a surface file', (m) => new SurfaceFileError(m)));
+}
+
+/** Checks a surface file's parsed JSON (as `readSurfaceFile` does, e.g. a surface inside a project). */
+export function surfaceFileFrom(json: unknown): SurfaceFile {
+  const file = json as Partial<SurfaceFile> | null;
   if (file?.format !== SURFACE_FORMAT) {
     throw new SurfaceFileError(`this is not a ${SURFACE_FORMAT} file (format: ${shown(file?.format)})`);
   }
@@ -97,6 +112,8 @@ export function checkSurfaceValues(value: unknown, s = schema('the surface file'
   const loss = s.grid(values.loss, 'values.loss', rowsOf(values.loss), beta.length);
   if (loss.length > 0 && loss.every((row) => row.every((v) => v === null))) throw s.fail(`${s.field('values.loss')} holds no value (every point is null): there is nothing to show`);
   const accuracy = values.accuracy === undefined ? {} : { accuracy: s.grid(values.accuracy, 'values.accuracy', rowsOf(values.accuracy), beta.length) };
+  const samples = file.samples === undefined ? undefined : checkSamples(s, file.samples);
+  const lossStdError = checkStdErrors(s, values.lossStdError, samples, (v) => s.grid(v, 'values.lossStdError', rowsOf(values.lossStdError), beta.length).flat());
   const center = s.numbers(file.center, 'center');
   const directions = s.list(file.directions, 'directions', 2).map((d, k) => s.numbers(d, `directions[${k}]`)) as [number[], number[]];
   const timing = s.object(file.timing, 'timing');
@@ -113,12 +130,37 @@ export function checkSurfaceValues(value: unknown, s = schema('the surface file'
     split: s.oneOf(file.split, 'split', ['train', 'test'] as const),
     norm: s.oneOf(file.norm, 'norm', ['batch', 'running'] as const),
     ...(file.precision === undefined ? {} : { precision: s.oneOf(file.precision, 'precision', ['float32'] as const) }),
+    ...(samples ? { samples } : {}),
     alpha,
     beta,
-    values: { loss: loss as number[][], ...(accuracy as { accuracy?: number[][] }) },
+    values: { loss: loss as number[][], ...(accuracy as { accuracy?: number[][] }), ...(lossStdError ? { lossStdError: values.lossStdError as number[][] } : {}) },
     ...(file.trajectory === undefined ? {} : { trajectory: checkTrajectory(s, file.trajectory) }),
     timing: { seconds: s.number(timing.seconds, 'timing.seconds', { min: 0 }), workers: s.number(timing.workers, 'timing.workers', { whole: true, min: 0 }), points: s.number(timing.points, 'timing.points', { whole: true, min: 0 }) },
   };
+}
+
+/** A file's `samples`: n of `of` samples (2 ≤ n ≤ of), drawn with a whole-number seed. */
+export function checkSamples(s: Schema, value: unknown): SampleSubset {
+  const samples = s.object(value, 'samples');
+  const of = s.number(samples.of, 'samples.of', { whole: true, min: 2 });
+  const n = s.number(samples.n, 'samples.n', { whole: true, min: 2 });
+  if (n > of) throw s.fail(`${s.field('samples.n')} (${n}) must not exceed ${s.field('samples.of')} (${of}), the split's size`);
+  return { n, of, seed: s.number(samples.seed, 'samples.seed', { whole: true }) };
+}
+
+/**
+ * Checks `values.lossStdError` (by `entries`, which checks its shape and returns its numbers):
+ * present exactly when the file scanned a subset, and never negative (null where the loss diverged).
+ */
+export function checkStdErrors(s: Schema, value: unknown, samples: SampleSubset | undefined, entries: (value: unknown) => (number | null)[]): boolean {
+  if (value === undefined) {
+    if (samples) throw s.fail(`${s.field('values.lossStdError')} is missing: a file computed on a subset of samples holds each loss's standard error`);
+    return false;
+  }
+  if (!samples) throw s.fail(`${s.field('values.lossStdError')} needs "samples" (the subset it was computed on): remove it, or add samples: { n, of, seed }`);
+  const k = entries(value).findIndex((v) => v !== null && v < 0);
+  if (k >= 0) throw s.fail(`${s.field('values.lossStdError')} must not be negative (entry ${k} in row order is)`);
+  return true;
 }
 
 function checkRun(s: Schema, value: unknown): NonNullable<SurfaceFile['run']> {

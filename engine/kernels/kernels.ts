@@ -29,9 +29,15 @@ export interface KernelExports {
   linearForward(out: number, a: number, rows: number, inner: number, wT: number, outs: number, bias: number, hasBias: boolean): void;
   /** linearForward on float32 arrays. */
   linearForward32(out: number, a: number, rows: number, inner: number, wT: number, outs: number, bias: number, hasBias: boolean): void;
+  /** out = a·b in float32, skipping a's zeros: the float32 mode's backward products. */
+  productSkippingZeros32(out: number, a: number, rows: number, inner: number, b: number, cols: number, bStride: number, nz: number, starts: number): void;
   linearGradient(gw: number, gb: number, hasBias: boolean, dz: number, a: number, rows: number, outs: number, inner: number, chunk: number): void;
   linearBackprop(da: number, dz: number, w: number, rows: number, outs: number, inner: number): void;
   reluSlope(g: number, z: number, n: number): void;
+  /** dst = srcᵀ rounded to float32, src [rows, cols] float64, dst float32. */
+  transposeToFloat32(dst: number, src: number, rows: number, cols: number): void;
+  /** Adam's (AdamW's with hasDecay) update of θ, m and v, n float64s each: engine/train/optimizers.ts's loop on two lanes. */
+  adamUpdate(theta: number, g: number, m: number, v: number, n: number, lr: number, b1: number, b2: number, eps: number, hasDecay: boolean, decay: number, c1: number, c2: number): void;
 }
 
 /** One instance and the arrays placed in its memory: views and their addresses, by name. */

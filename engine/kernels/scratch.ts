@@ -29,3 +29,13 @@ export function placeOperands(lengths: number[]): Scratch & { offsets: number[] 
   }
   return { ...scratch, offsets };
 }
+
+/**
+ * placeOperands for float32 arrays: the scratch as a float32 view, `f32`, and the arrays'
+ * offsets into it (16-byte aligned; two float32 slots per float64 slot).
+ */
+export function placeFloat32Operands(lengths: number[]): Scratch & { f32: Float32Array; offsets: number[] } {
+  const placed = placeOperands(lengths.map((n) => Math.ceil(n / 2)));
+  const { data } = placed;
+  return { ...placed, f32: new Float32Array(data.buffer, data.byteOffset, 2 * data.length), offsets: placed.offsets.map((o) => 2 * o) };
+}

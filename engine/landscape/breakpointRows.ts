@@ -14,6 +14,7 @@ import { lossSumsOnLogits, metricsOf } from '../nn/fast/loss.js';
 import type { CompiledMlp } from '../nn/fast/network.js';
 import { instantiateKernels } from '../kernels/kernels.js';
 import type { EvalData, RowEvaluator } from './evaluator.js';
+import type { LossSpread } from './samples.js';
 
 /** The slope of a supported unit where it is off (it is 1 where on). */
 const SLOPE_OFF: Partial<Record<Activation, number>> = { relu: 0, 'leaky-relu': LEAKY_SLOPE, identity: 1 };
@@ -33,8 +34,19 @@ export function hasBreakpointRows(net: CompiledMlp): boolean {
   return hidden.length === 1 && !hidden[0].batchNorm && SLOPE_OFF[hidden[0].activation] !== undefined;
 }
 
-/** The row evaluator of the plane c + α·d₁ + β·d₂; the network must pass hasBreakpointRows. */
-export function breakpointRows(net: CompiledMlp, data: EvalData, first: FirstLayerProducts, center: Float64Array, d1: Float64Array, d2: Float64Array): RowEvaluator {
+/**
+ * The row evaluator of the plane c + α·d₁ + β·d₂; the network must pass hasBreakpointRows.
+ * `spreadFor` gives the per-sample losses' spread for a row that asks for variances.
+ */
+export function breakpointRows(
+  net: CompiledMlp,
+  data: EvalData,
+  first: FirstLayerProducts,
+  center: Float64Array,
+  d1: Float64Array,
+  d2: Float64Array,
+  spreadFor: (points: number) => LossSpread,
+): RowEvaluator {
   const { spec } = net;
   const { n, targets } = data;
   const H = net.widths[0];
@@ -42,8 +54,9 @@ export function breakpointRows(net: CompiledMlp, data: EvalData, first: FirstLay
   const [b0, w1, b1] = [net.biasAt[0], net.weightAt[1], net.biasAt[1]];
   let kernel: SweepKernel | null = null;
   let order = new Int32Array(0);
-  return (alpha, betas, loss, accuracy) => {
+  return (alpha, betas, loss, accuracy, variance) => {
     const G = betas.length;
+    const spread = variance ? spreadFor(G) : null;
     if (!kernel || kernel.points < G) kernel = sweepKernel(net, data, first, G);
     const { exports: wasm, f64: a, at, rowsPerBlock } = kernel;
     if (order.length !== G) order = new Int32Array(G);
@@ -76,6 +89,13 @@ export function breakpointRows(net: CompiledMlp, data: EvalData, first: FirstLay
           a.sums[2 * g + 1] += s.correct;
         }
       }
+      // The spread is in the sorted order of the block's logits.
+      for (let g = 0; spread && g < G; g++) spread.add(g, a.logits.subarray(g * rows * K, (g + 1) * rows * K), targets.subarray(r0 * K, (r0 + rows) * K), rows);
+    }
+    if (spread && variance) {
+      const sorted = new Float64Array(G);
+      spread.variances(sorted);
+      for (let g = 0; g < G; g++) variance[order[g]] = sorted[g];
     }
     for (let g = 0; g < G; g++) {
       const m = metricsOf(spec, { loss: a.sums[2 * g], correct: a.sums[2 * g + 1] }, n);

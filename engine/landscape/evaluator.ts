@@ -11,6 +11,7 @@ import type { Metrics } from '../nn/fast/loss.js';
 import { compileMlp, createWorkspace, forwardPass } from '../nn/fast/network.js';
 import { breakpointRows, hasBreakpointRows } from './breakpointRows.js';
 import { hasLogisticRows, logisticRows } from './logisticRows.js';
+import { lossSpread, type LossSpread } from './samples.js';
 
 export type { Metrics };
 
@@ -22,8 +23,12 @@ export interface EvalData {
   targets: Float64Array;
 }
 
-/** Writes the metrics at (α, β_j) for every β_j of a row into loss[j] and accuracy[j]. */
-export type RowEvaluator = (alpha: number, beta: ArrayLike<number>, loss: Float64Array, accuracy: Float64Array) => void;
+/**
+ * Writes the metrics at (α, β_j) for every β_j of a row into loss[j] and accuracy[j]; with
+ * `variance`, also the sample variance of the per-sample losses there (samples.ts), in a pass
+ * of its own that leaves the loss as it is without.
+ */
+export type RowEvaluator = (alpha: number, beta: ArrayLike<number>, loss: Float64Array, accuracy: Float64Array, variance?: Float64Array) => void;
 
 export interface PlaneEvaluator {
   /** Metrics at θ = c + α·d₁ + β·d₂. */
@@ -81,16 +86,29 @@ export function createPlaneEvaluator(
     setPre(alpha, beta);
     return forwardPass(net, ws, theta, x, n, targets, mode, 'linear');
   };
-  const pointwise: RowEvaluator = (alpha, betas, loss, accuracy) => {
-    for (let j = 0; j < betas.length; j++) ({ loss: loss[j], accuracy: accuracy[j] } = at(alpha, betas[j]));
+  let spread: LossSpread | null = null;
+  /** The spread for a row of `points` points, made on first use (full-set scans never need it). */
+  const spreadFor = (points: number): LossSpread => {
+    spread ??= lossSpread(spec, n);
+    spread.reset(points);
+    return spread;
+  };
+  const logits = () => ws.pre[spec.hidden.length];
+  const pointwise: RowEvaluator = (alpha, betas, loss, accuracy, variance) => {
+    const s = variance ? spreadFor(betas.length) : null;
+    for (let j = 0; j < betas.length; j++) {
+      ({ loss: loss[j], accuracy: accuracy[j] } = at(alpha, betas[j]));
+      s?.add(j, logits(), targets, n);
+    }
+    if (s && variance) s.variances(variance);
   };
   const rows = (): RowEvaluator => {
     if (precision === 'float32') return pointwise; // the exact row algorithms are float64's
-    if (hasBreakpointRows(net)) return breakpointRows(net, data, { base, along1, along2 }, center, d1, second);
+    if (hasBreakpointRows(net)) return breakpointRows(net, data, { base, along1, along2 }, center, d1, second, spreadFor);
     if (!hasLogisticRows(net)) return pointwise;
     const slope = along2.map((v, k) => v + (b0 >= 0 ? second[b0 + (k % h0)] : 0));
     const finish = () => forwardPass(net, ws, theta, x, n, targets, mode, 'activated');
-    return logisticRows(net, ws, data, { theta, setTheta, setPre, finish, slope }, pointwise);
+    return logisticRows(net, ws, data, { theta, setTheta, setPre, finish, slope, spreadFor }, pointwise);
   };
   return { at, row: rows() };
 }

@@ -4,9 +4,8 @@
 // that surface's profile at β = 0.
 import { ValueError } from '../errors.js';
 import type { PreparedData } from '../data/index.js';
-import { targetsFor } from '../nn/index.js';
 import { axisValues, type AxisRange } from './grid.js';
-import { checkPlan, precisionOf, type ScanPlan } from './plan.js';
+import { checkPlan, planData, precisionOf, type ScanPlan } from './plan.js';
 import { chooseDirections, type DirectionChoice, type RunState, type SurfaceRequest } from './surface.js';
 
 /** A line in parameter space: the points start + t·direction. */
@@ -32,7 +31,7 @@ export function lineOf(run: RunState, path: LinePath): Line {
 }
 
 /** The scan plan of `line` over t on one split of the run's data (nβ = 1). */
-export function planLine(run: RunState, data: PreparedData, line: Line, request: { t: AxisRange } & Pick<SurfaceRequest, 'split' | 'norm' | 'precision'>): ScanPlan {
+export function planLine(run: RunState, data: PreparedData, line: Line, request: { t: AxisRange } & Pick<SurfaceRequest, 'split' | 'norm' | 'precision' | 'samples'>): ScanPlan {
   const split = data[request.split];
   if (split.n === 0) throw new ValueError(`this run has no ${request.split} split (its test fraction is 0); scan the train split`);
   const plan: ScanPlan = {
@@ -40,7 +39,7 @@ export function planLine(run: RunState, data: PreparedData, line: Line, request:
     center: line.start,
     d1: line.direction,
     d2: null,
-    data: { x: split.x, n: split.n, targets: targetsFor(run.spec, split.y, split.n).data },
+    ...planData(run.spec, split, request.samples),
     norm: request.norm === 'batch' ? { kind: 'batch' } : { kind: 'running', buffers: run.buffers },
     alpha: axisValues(request.t, 't'),
     beta: Float64Array.of(0),

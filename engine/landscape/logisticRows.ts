@@ -11,6 +11,7 @@ import { exp } from '../nn/fast/exp.js';
 import { metricsOf, type Metrics } from '../nn/fast/loss.js';
 import { weightDecayTerm, type CompiledMlp, type Workspace } from '../nn/fast/network.js';
 import type { EvalData, RowEvaluator } from './evaluator.js';
+import type { LossSpread } from './samples.js';
 
 const RESTART = 16;
 
@@ -25,6 +26,8 @@ export interface PointSteps {
   finish(): Metrics;
   /** ∂pre/∂β, entry by entry. */
   slope: Float64Array;
+  /** The per-sample losses' spread for a row of `points` points that asks for variances. */
+  spreadFor(points: number): LossSpread;
 }
 
 /** Whether logisticRows applies to the network. */
@@ -66,10 +69,17 @@ export function logisticRows(net: CompiledMlp, ws: Workspace, data: EvalData, po
     return metrics;
   };
   const finish = dense ? finishDense : point.finish;
-  return (alpha, betas, loss, accuracy) => {
+  const last = spec.hidden.length;
+  /** The logits of the last point for its spread: the dense kernel keeps none, so they are computed again. */
+  const logitsOfPoint = () => {
+    if (dense) net.linear(ws.pre[last], ws.act[0], n, units, theta, w1, K, theta, b1);
+    return ws.pre[last];
+  };
+  return (alpha, betas, loss, accuracy, variance) => {
     const G = betas.length;
     const step = G > 1 ? (betas[G - 1] - betas[0]) / (G - 1) : 0;
-    if (!evenlySpaced(betas, step)) return pointwise(alpha, betas, loss, accuracy);
+    if (!evenlySpaced(betas, step)) return pointwise(alpha, betas, loss, accuracy, variance);
+    const spread = variance ? point.spreadFor(G) : null;
     for (let k = 0; k < size; k++) a.ratio[k] = exp(-step * slope[k]);
     for (let g = 0; g < G; g++) {
       point.setTheta(alpha, betas[g]);
@@ -77,7 +87,9 @@ export function logisticRows(net: CompiledMlp, ws: Workspace, data: EvalData, po
       if (wasm.recur(size, g % RESTART === 0)) point.setPre(alpha, betas[g]);
       wasm.activate(size);
       ({ loss: loss[g], accuracy: accuracy[g] } = finish());
+      spread?.add(g, logitsOfPoint(), data.targets, n);
     }
+    if (spread && variance) spread.variances(variance);
   };
 }
 /** Whether β_g = β₀ + g·step to 1e-13 of the row's extent. */

@@ -1,10 +1,12 @@
 // A scan plan: everything a worker needs to evaluate tiles of one grid, as plain data that
 // structured cloning carries into Web Workers and worker_threads.
 import { ValueError } from '../errors.js';
-import { buildLayout, type MlpSpec, type NormMode, type ParamLayout } from '../nn/index.js';
+import type { Split } from '../data/index.js';
+import { buildLayout, targetsFor, type MlpSpec, type NormMode, type ParamLayout } from '../nn/index.js';
 import type { Precision } from '../nn/fast/linear.js';
 import { compileMlp, createWorkspace, forwardPass } from '../nn/fast/network.js';
 import { createPlaneEvaluator, type EvalData, type Metrics, type PlaneEvaluator } from './evaluator.js';
+import { subsetData, type SampleChoice, type SampleSubset } from './samples.js';
 
 export interface ScanPlan {
   spec: MlpSpec;
@@ -20,6 +22,14 @@ export interface ScanPlan {
   beta: Float64Array;
   /** The dense products' precision; float64 (the reference) when absent. */
   precision?: Precision;
+  /** Set when `data` is a seeded subset of the split (samples.ts): each point then also gets its mean's standard error. */
+  samples?: SampleSubset;
+}
+
+/** A plan's data: a split's inputs and targets, or the seeded subset `samples` of them. */
+export function planData(spec: MlpSpec, split: Split, samples?: SampleChoice): Pick<ScanPlan, 'data' | 'samples'> {
+  const data: EvalData = { x: split.x, n: split.n, targets: targetsFor(spec, split.y, split.n).data };
+  return samples ? subsetData(data, spec, samples) : { data };
 }
 
 /** The plan's precision field for a request: set only for float32, so float64 plans are as before. */

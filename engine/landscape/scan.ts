@@ -2,6 +2,7 @@
 // share a grid and stream it; and the optimizer's path projected on the plane.
 import { ValueError } from '../errors.js';
 import type { PlaneEvaluator } from './evaluator.js';
+import { standardErrors, type SampleSubset } from './samples.js';
 
 export type MetricName = 'loss' | 'accuracy';
 
@@ -11,18 +12,21 @@ export interface Tile {
   i1: number;
   loss: Float64Array;
   accuracy: Float64Array;
+  /** The standard error of each mean loss, when the plan scans a subset of the samples. */
+  lossStdError?: Float64Array;
 }
 
-/** Evaluates rows i0 … i1−1 of the grid α × β (β may be [0] for a line). */
-export function scanTile(evaluator: PlaneEvaluator, alpha: ArrayLike<number>, beta: ArrayLike<number>, i0: number, i1: number): Tile {
+/** Evaluates rows i0 … i1−1 of the grid α × β (β may be [0] for a line); on a subset `samples`, with the losses' standard errors. */
+export function scanTile(evaluator: PlaneEvaluator, alpha: ArrayLike<number>, beta: ArrayLike<number>, i0: number, i1: number, samples?: SampleSubset): Tile {
   const nb = beta.length;
   const loss = new Float64Array((i1 - i0) * nb);
   const accuracy = new Float64Array((i1 - i0) * nb);
+  const variance = samples ? new Float64Array((i1 - i0) * nb) : null;
   for (let i = i0; i < i1; i++) {
     const at = (i - i0) * nb;
-    evaluator.row(alpha[i], beta, loss.subarray(at, at + nb), accuracy.subarray(at, at + nb));
+    evaluator.row(alpha[i], beta, loss.subarray(at, at + nb), accuracy.subarray(at, at + nb), variance?.subarray(at, at + nb));
   }
-  return { i0, i1, loss, accuracy };
+  return { i0, i1, loss, accuracy, ...(samples && variance ? { lossStdError: standardErrors(variance, samples) } : {}) };
 }
 
 /** Splits n rows into tiles of about `rowsPerTile` rows. */

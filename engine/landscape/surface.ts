@@ -2,11 +2,12 @@
 // path, or given), the axes, the split and batch-norm mode; and the projected path.
 import { ValueError } from '../errors.js';
 import type { PreparedData } from '../data/index.js';
-import { buildLayout, targetsFor, type MlpSpec, type NormMode } from '../nn/index.js';
+import { buildLayout, type MlpSpec, type NormMode } from '../nn/index.js';
 import { normalizeDirection, orthogonalize, randomDirection, type Normalization } from './directions.js';
 import { axisValues, type AxisRange } from './grid.js';
 import { trajectoryPca } from './pca.js';
-import { checkPlan, planEvaluator, pointEvaluator, precisionOf, type ScanPlan } from './plan.js';
+import { checkPlan, planData, planEvaluator, pointEvaluator, precisionOf, type ScanPlan } from './plan.js';
+import type { SampleChoice } from './samples.js';
 import type { Precision } from '../nn/fast/linear.js';
 import { projectOntoPlane } from './scan.js';
 
@@ -28,6 +29,8 @@ export interface SurfaceRequest {
   norm: 'batch' | 'running';
   /** The dense products in float32 (faster on large models), or float64, the reference and the default. */
   precision?: Precision;
+  /** A seeded subset of the split's samples, for a quick preview with error bars; the whole split when absent. */
+  samples?: SampleChoice;
 }
 
 /** What a scan needs of a run. */
@@ -86,7 +89,7 @@ export function planSurface(run: RunState, data: PreparedData, request: SurfaceR
     center: run.theta,
     d1,
     d2,
-    data: { x: split.x, n: split.n, targets: targetsFor(run.spec, split.y, split.n).data },
+    ...planData(run.spec, split, request.samples),
     norm: normMode(run, request.norm),
     alpha,
     beta,

@@ -1,5 +1,9 @@
 // Optimizers with PyTorch's update rules, in place on Float64Arrays: no allocation per step.
-import { ValueError } from '../errors.js';
+// Adam's and AdamW's update runs in WebAssembly (engine/kernels/assembly/adam.ts), its moments
+// kept in the kernel's memory: staging θ and g through a small block costs less than copying
+// all four arrays in and out each step.
+import { ShapeError, ValueError } from '../errors.js';
+import { instantiateKernels, type KernelInstance } from '../kernels/kernels.js';
 
 export type OptimizerKind = 'gd' | 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'rmsprop';
 
@@ -30,7 +34,14 @@ export interface OptimizerState {
   t: number;
   first: Float64Array | null;
   second: Float64Array | null;
+  /** Adam's and AdamW's kernel, whose memory holds `first` and `second` and a block of θ and g. */
+  kernel: KernelInstance<AdamArrays, never> | null;
 }
+
+type AdamArrays = 'first' | 'second' | 'theta' | 'g';
+
+/** Entries of θ and g copied into the kernel's memory per call: a block that stays in cache. */
+const ADAM_BLOCK = 2048;
 
 /** Checks an optimizer spec; returns it. */
 export function validateOptimizer(spec: OptimizerSpec): OptimizerSpec {
@@ -46,7 +57,11 @@ export function validateOptimizer(spec: OptimizerSpec): OptimizerSpec {
 export function initOptimizerState(spec: OptimizerSpec, size: number): OptimizerState {
   const needsFirst = spec.kind === 'momentum' || spec.kind === 'nesterov' || spec.kind === 'adam' || spec.kind === 'adamw';
   const needsSecond = spec.kind === 'adam' || spec.kind === 'adamw' || spec.kind === 'rmsprop';
-  return { t: 0, first: needsFirst ? new Float64Array(size) : null, second: needsSecond ? new Float64Array(size) : null };
+  if (spec.kind === 'adam' || spec.kind === 'adamw') {
+    const kernel = instantiateKernels<AdamArrays, never>({ first: size, second: size, theta: ADAM_BLOCK, g: ADAM_BLOCK }, {});
+    return { t: 0, first: kernel.f64.first, second: kernel.f64.second, kernel };
+  }
+  return { t: 0, first: needsFirst ? new Float64Array(size) : null, second: needsSecond ? new Float64Array(size) : null, kernel: null };
 }
 
 /** Scales g in place to norm ≤ maxNorm; returns the norm before clipping. */
@@ -90,13 +105,16 @@ export function applyUpdate(spec: OptimizerSpec, state: OptimizerState, theta: F
       const decay = spec.kind === 'adamw' ? lr * (spec.weightDecay ?? 0.01) : 0;
       const c1 = 1 - Math.pow(b1, t);
       const c2 = 1 - Math.pow(b2, t);
-      const m = state.first!;
-      const v = state.second!;
-      for (let i = 0; i < n; i++) {
-        if (decay) theta[i] -= decay * theta[i];
-        m[i] = b1 * m[i] + (1 - b1) * g[i];
-        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-        theta[i] -= (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
+      const { exports: wasm, f64, at } = state.kernel!;
+      if (n !== f64.first.length || g.length !== n) {
+        throw new ShapeError(`Adam's state is for ${f64.first.length} parameters, but θ has ${n} and the gradient ${g.length}; start the optimizer's state for this model`);
+      }
+      for (let s = 0; s < n; s += ADAM_BLOCK) {
+        const e = Math.min(n, s + ADAM_BLOCK);
+        f64.theta.set(theta.subarray(s, e));
+        f64.g.set(g.subarray(s, e));
+        wasm.adamUpdate(at.theta, at.g, at.first + 8 * s, at.second + 8 * s, e - s, lr, b1, b2, eps, Boolean(decay), decay, c1, c2);
+        theta.set(f64.theta.subarray(0, e - s), s);
       }
       return;
     }

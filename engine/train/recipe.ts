@@ -16,7 +16,7 @@ export interface ModelRecipe {
 }
 
 /** How a run trains: the trainer's settings that are not data or model. */
-export type TrainingSettings = Pick<TrainConfig, 'init' | 'optimizer' | 'schedule' | 'batchSize' | 'epochs' | 'steps' | 'seed' | 'snapshotEvery'>;
+export type TrainingSettings = Pick<TrainConfig, 'init' | 'optimizer' | 'schedule' | 'batchSize' | 'epochs' | 'steps' | 'seed' | 'snapshotEvery' | 'precision'>;
 
 export interface RunRecipe extends TrainingSettings {
   data: DataSpec;

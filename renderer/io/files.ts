@@ -15,7 +15,7 @@ interface FileBridge {
   readFileBytes(path: string): Promise<Uint8Array>;
   recentFiles(): Promise<string[]>;
   addRecentFile(path: string): Promise<string[]>;
-  readRecentFile(path: string): Promise<string>;
+  readRecentFile(path: string): Promise<Uint8Array>;
 }
 
 /** The Electron bridge, or undefined in a plain browser. */

@@ -3,7 +3,8 @@
 // panel's data set, or a Losscape run file (from `losscape train` or `losscape import`). It
 // becomes the current run, so every landscape and analysis tool takes it. Nothing changes when
 // the file cannot be read or the model does not fit the data.
-import { recipeOf as recipeOfRun, readRunFile, type RunFile } from '../../engine/io/runFile.js';
+import { recipeOf as recipeOfRun, readRunFile, RUN_FORMAT, type RunFile } from '../../engine/io/runFile.js';
+import { fileFormat } from '../../engine/io/schema.js';
 import type { DataSpec } from '../../engine/data/index.js';
 import { weightsKindOf } from '../../engine/io/import/weightsFile.js';
 import type { Activation } from '../../engine/nn/index.js';
@@ -24,12 +25,13 @@ export type WeightsReader = (bytes: Uint8Array, name: string, data: DataSpec, ac
 /**
  * The run in an opened model file: weights through `readWeights`, on the Data panel's data set,
  * their hidden layers taking the Model panel's activations (one for all where the panel has
- * one kind); else a run file's JSON.
+ * one kind); else a run file (JSON or .npz).
  */
 export async function readOpenedModel(bytes: Uint8Array, name: string, project: ProjectState, readWeights: WeightsReader): Promise<RunFile> {
-  if (weightsKindOf(name) === null) {
+  // A run file is JSON or, like a weights file, an .npz (then with its losscape.json header).
+  if (weightsKindOf(name) === null || fileFormat(bytes) === RUN_FORMAT) {
     // Checked as it is read; the run is kept as the file has it, without the decoded arrays.
-    const { theta, buffers, ...run } = readRunFile(new TextDecoder().decode(bytes));
+    const { theta, buffers, ...run } = readRunFile(bytes);
     return run;
   }
   const panel = project.model.hidden.map((layer) => layer.activation);

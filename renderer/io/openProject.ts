@@ -3,7 +3,7 @@
 // is read and checked before anything changes.
 import type { JsonValue, ProjectFile } from '../../engine/io/projectFile.js';
 import { excerpt, shown } from '../../engine/errors.js';
-import { ProjectFileError, projectFileOf, projectFileText } from '../../engine/io/projectFile.js';
+import { ProjectFileError, projectFileOf } from '../../engine/io/projectFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import type { ScannedSurface } from '../../workers/export.js';
 import type { Session } from '../session/session.js';
@@ -76,10 +76,10 @@ export function projectFileNow({ project, session }: ProjectServices, known: (sc
   return surfaces.every((file) => file !== undefined) ? projectFileWith(project, saved, surfaces as SurfaceFile[], now) : null;
 }
 
-/** The app's settings and finished run as a project file's text, without the surfaces (the autosave's fallback when the whole project does not fit). */
-export function settingsProjectText({ project, session }: ProjectServices, now: Date, withRun = true): string {
+/** The app's settings and finished run as a project file, without the surfaces (the autosave's fallback when the whole project does not fit). */
+export function settingsProjectFile({ project, session }: ProjectServices, now: Date, withRun = true): ProjectFile {
   const run = session.store.getState().training?.run;
-  return projectFileText(projectFileOf({ state: project.getState() as unknown as JsonValue, runs: withRun && run ? [run] : [], savedAt: now }));
+  return projectFileOf({ state: project.getState() as unknown as JsonValue, runs: withRun && run ? [run] : [], savedAt: now });
 }
 
 /** What a save holds: the settings and which finished results there are. An autosave with the mark of the last explicit save is not needed. */

@@ -32,11 +32,11 @@ const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
  * The surface file in an opened file's bytes: an HDF5 file (Li et al.'s loss-landscape .h5)
- * through `readH5` (h5wasm, in the export worker), else a surface file's JSON text.
+ * through `readH5` (h5wasm, in the export worker), else a surface file (JSON or .npz).
  */
 export async function readOpenedSurface(bytes: Uint8Array, name: string, readH5: (bytes: Uint8Array, name: string) => Promise<SurfaceFile>): Promise<SurfaceFile> {
   if (HDF5_SIGNATURE.every((b, k) => bytes[k] === b)) return readH5(bytes, name);
-  return readSurfaceFile(new TextDecoder().decode(bytes));
+  return readSurfaceFile(bytes);
 }
 
 /**

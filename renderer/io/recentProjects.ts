@@ -3,7 +3,7 @@
 // as reminders and picking one asks for the file again.
 import { parseRecentFiles, withRecent } from '../../electron/recentList.js';
 import type { KeyValueStorage } from './autosave.js';
-import { baseName, bridge, openTextFile, type FileFilter, type OpenedFile } from './files.js';
+import { baseName, bridge, openBinaryFile, type FileFilter, type OpenedBytes } from './files.js';
 
 /** Where the web build keeps the names. */
 export const RECENT_KEY = 'losscape.recent';
@@ -23,9 +23,9 @@ export async function rememberProject(storage: KeyValueStorage, where: string): 
   return list;
 }
 
-/** Opens a recent project: read directly in Electron, picked again in a browser; null when cancelled. */
-export async function openRecentProject(entry: string, filters: FileFilter[]): Promise<OpenedFile | null> {
+/** Opens a recent project, as bytes (JSON or the binary form): read directly in Electron, picked again in a browser; null when cancelled. */
+export async function openRecentProject(entry: string, filters: FileFilter[]): Promise<OpenedBytes | null> {
   const electron = bridge();
-  if (!electron) return openTextFile(filters);
-  return { name: baseName(entry), text: await electron.readRecentFile(entry), path: entry };
+  if (!electron) return openBinaryFile(filters);
+  return { name: baseName(entry), bytes: await electron.readRecentFile(entry), path: entry };
 }

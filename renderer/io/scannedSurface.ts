@@ -14,6 +14,7 @@ export function scanOf(training: TrainingJob | null, surface: SurfaceJob | null)
     beta: surface.beta,
     loss: surface.loss,
     accuracy: surface.accuracy,
+    ...(surface.lossStdError ? { lossStdError: surface.lossStdError } : {}),
     trajectory: surface.trajectory,
     info: surface.info,
   };

@@ -12,6 +12,8 @@ export interface SurfaceDisplay {
   range: { min: number; max: number } | null;
   label: string;
   metric: Metric;
+  /** The loss's standard errors on the same grid, for a loss surface computed on a subset of the samples. */
+  stdError?: GridValues;
 }
 
 const transforms = {
@@ -24,7 +26,8 @@ export function surfaceDisplay(job: SurfaceJob, metric: Metric, logScale: boolea
   const log = isLogScale(metric, logScale);
   const transform = log ? transforms.log : transforms.linear;
   const grid = { alpha: job.alpha, beta: job.beta, values: metric === 'loss' ? job.loss : job.accuracy };
-  return { grid, transform, log, range: plottedRange(grid.values, transform), label: metricLabel(metric, logScale), metric };
+  const stdError = metric === 'loss' && job.lossStdError ? { stdError: { alpha: job.alpha, beta: job.beta, values: job.lossStdError } } : {};
+  return { grid, transform, log, range: plottedRange(grid.values, transform), label: metricLabel(metric, logScale), metric, ...stdError };
 }
 
 /** Plotted height of the surface at (α, β), NaN off the grid or where unknown. */

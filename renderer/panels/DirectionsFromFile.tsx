@@ -1,15 +1,15 @@
 // "Slice along directions from a file…": the current run's surface in the plane of another
-// surface (a Losscape surface file's directions, or any JSON with "directions"), so two runs,
+// surface (a Losscape surface file's directions, JSON or .npz, or any JSON with "directions"), so two runs,
 // or a run and a file computed elsewhere, are seen in the same plane. A file that holds no
 // directions is refused here; directions of the wrong length, by the planner, in the surface's
 // own error.
 import { useState } from 'react';
-import { directionsOfJson } from '../../engine/io/directionsFile.js';
+import { readDirectionsFile } from '../../engine/io/directionsFile.js';
 import { useServices, useSession } from '../AppContext.js';
-import { openTextFile, type FileFilter } from '../io/files.js';
+import { openBinaryFile, type FileFilter } from '../io/files.js';
 import { messageOf } from '../session/types.js';
 
-const DIRECTIONS_FILTERS: FileFilter[] = [{ name: 'Surface or directions file (JSON)', extensions: ['json'] }];
+const DIRECTIONS_FILTERS: FileFilter[] = [{ name: 'Surface or directions file (JSON or .npz)', extensions: ['json', 'npz'] }];
 
 export function DirectionsFromFile() {
   const { project, session } = useServices();
@@ -19,15 +19,9 @@ export function DirectionsFromFile() {
   const slice = async () => {
     setError(null);
     try {
-      const chosen = await openTextFile(DIRECTIONS_FILTERS);
+      const chosen = await openBinaryFile(DIRECTIONS_FILTERS);
       if (!chosen) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(chosen.text);
-      } catch (e) {
-        throw new Error(`${chosen.name} is not JSON (${messageOf(e)})`);
-      }
-      const directions = directionsOfJson(json, chosen.name);
+      const directions = readDirectionsFile(chosen.bytes, chosen.name);
       session.sliceAlong(project.getState(), { choice: { kind: 'given', directions, label: `directions of ${chosen.name}` }, plane: { label: `directions from ${chosen.name}` } });
     } catch (e) {
       setError(messageOf(e));

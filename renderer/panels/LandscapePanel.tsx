@@ -11,6 +11,8 @@ import { NumberInput, Row, Segmented, Select, Toggle } from '../ui/fields.js';
 import { DirectionsFromFile } from './DirectionsFromFile.js';
 import { LineActions, LineFields } from './LineFields.js';
 import { RangeRow } from './RangeRow.js';
+import { PrecisionBadge, PrecisionRow } from './SurfacePrecision.js';
+import { SamplesRow, SubsetSummary } from './SurfaceSamples.js';
 import { RunJobButtons } from '../ui/RunJobButtons.js';
 
 const resolutionOptions = RESOLUTIONS.map((n) => ({ value: String(n), label: `${n} × ${n}` }));
@@ -34,6 +36,14 @@ export function LandscapePanel() {
   const busy = job?.status === 'preparing' || job?.status === 'scanning';
   const pcaAuto = landscape.directions === 'pca' && landscape.autoRange;
   const total = job?.alpha.length ?? 0;
+  /** The same surface again on every sample of the split (Samples back to all). */
+  const computeOnAll = () => {
+    set({ samples: undefined });
+    const state = project.getState();
+    const all = { ...state, landscape: { ...state.landscape, samples: undefined } };
+    if (job?.plane && job.given) session.sliceAlong(all, { plane: job.plane, choice: job.given, alpha: job.settings.alpha, beta: job.settings.beta });
+    else session.computeSurface(all);
+  };
 
   return (
     <Section id="landscape" title="Landscape" summary={slice === 'line' ? lineStatus : job?.status}>
@@ -70,6 +80,7 @@ export function LandscapePanel() {
       <Row label="Batch norm" hint="Normalize with the split's own statistics (the training objective) or the running averages">
         <Segmented name="norm" value={landscape.norm} options={[{ value: 'batch', label: 'batch stats' }, { value: 'running', label: 'running' }]} onChange={(norm) => set({ norm })} />
       </Row>
+      <SamplesRow value={landscape.samples} onChange={set} />
       {slice === 'line' ? (
         <LineActions />
       ) : (
@@ -78,6 +89,12 @@ export function LandscapePanel() {
             <Segmented name="metric" value={landscape.metric} options={[{ value: 'loss', label: 'loss' }, { value: 'accuracy', label: 'accuracy' }]} onChange={(metric) => set({ metric })} />
           </Row>
           <Toggle id="log-scale" label="Log scale (loss)" checked={landscape.logScale} disabled={landscape.metric !== 'loss'} onChange={(logScale) => set({ logScale })} />
+          <PrecisionRow
+            name="precision"
+            value={landscape.precision}
+            hint="float32 computes the surface faster on large models, to within float32 rounding; float64 is the reference"
+            onChange={(precision) => set({ precision })}
+          />
           <RunJobButtons ids={['compute', 'cancel-scan']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computeSurface(project.getState())} onCancel={() => session.cancelSurface()} needsRun="the surface is sliced around its final parameters θ*.">
             {busy ? 'Recompute' : 'Compute'}
           </RunJobButtons>
@@ -88,7 +105,7 @@ export function LandscapePanel() {
             <div className="scan" data-status={job.status} data-rows={job.rowsComputed} data-total-rows={total}>
               <ProgressBar value={total > 0 ? job.rowsComputed / total : 0} label="surface progress" tone={job.status === 'cancelled' ? 'muted' : 'accent'} />
               <p className="training__line">
-                <span className={`badge badge--${job.status}`}>{job.status}</span>{' '}
+                <span className={`badge badge--${job.status}`}>{job.status}</span> <PrecisionBadge job={job} />
                 {job.status === 'preparing' ? 'planning directions…' : `${job.rowsComputed} / ${total} rows of ${total} × ${job.beta.length}`}
               </p>
               {total > 0 && (
@@ -99,6 +116,7 @@ export function LandscapePanel() {
               )}
             </div>
           )}
+          {job?.samples && job.lossStdError && <SubsetSummary id="surface-subset" samples={job.samples} lossStdError={job.lossStdError} busy={busy} onFullSet={computeOnAll} />}
           {job?.status === 'error' && (
             <div className="message message--error" role="alert">
               <strong>Could not compute the surface.</strong> {job.error}

@@ -6,6 +6,7 @@ import { ProgressBar } from '../ui/ProgressBar.js';
 import { NumberInput, Row, Select } from '../ui/fields.js';
 import { RangeRow } from './RangeRow.js';
 import { RunJobButtons } from '../ui/RunJobButtons.js';
+import { SubsetSummary } from './SurfaceSamples.js';
 
 const pathOptions: { value: LineSettings['path']; label: string }[] = [
   { value: 'interpolation', label: 'Initial θ₀ → trained θ*' },
@@ -36,8 +37,15 @@ export function LineActions() {
   const job = useSession((s) => s.line);
   const run = useSession((s) => s.training);
   const { project, session } = useServices();
+  const dispatch = useDispatch();
   const busy = job?.status === 'preparing' || job?.status === 'scanning';
   const total = job?.t.length ?? 0;
+  /** The same line again on every sample of the split (Samples back to all). */
+  const computeOnAll = () => {
+    dispatch({ type: 'set', section: 'landscape', patch: { samples: undefined } });
+    const state = project.getState();
+    session.computeLine({ ...state, landscape: { ...state.landscape, samples: undefined } });
+  };
   return (
     <>
       <RunJobButtons ids={['compute-line', 'cancel-line']} hasRun={!!run?.run} busy={busy} onCompute={() => session.computeLine(project.getState())} onCancel={() => session.cancelLine()} needsRun="the line runs through its parameters.">
@@ -51,6 +59,7 @@ export function LineActions() {
           </p>
         </div>
       )}
+      {job?.samples && job.lossStdError && <SubsetSummary id="line-subset" samples={job.samples} lossStdError={job.lossStdError} busy={busy} onFullSet={computeOnAll} />}
       {job?.status === 'error' && (
         <div className="message message--error" role="alert">
           <strong>Could not compute the line.</strong> {job.error}

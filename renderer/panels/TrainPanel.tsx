@@ -8,6 +8,7 @@ import { presetNames, recipeOf } from '../state/project.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { Section } from '../ui/Section.js';
 import { NumberInput, Row, Select, Toggle } from '../ui/fields.js';
+import { PrecisionRow } from './SurfacePrecision.js';
 
 const presetOptions = [{ value: 'custom', label: 'Custom settings' }, ...presetNames.map((name) => ({ value: name, label: name }))];
 
@@ -55,6 +56,7 @@ export function TrainPanel() {
           <NumberInput id="seed" value={train.seed} min={0} integer onChange={(seed) => set({ seed })} />
         </Row>
       </div>
+      <PrecisionRow name="train-precision" value={train.precision} hint="float32 trains large models faster, to within float32 rounding of float64 (the reference)" onChange={(precision) => set({ precision })} />
       <div className="actions">
         <button id="train-run" type="button" className="button button--primary" onClick={() => session.train(project.getState())}>
           {active ? 'Restart' : 'Run'}
@@ -70,7 +72,13 @@ export function TrainPanel() {
         <div className="training" data-status={job.status} data-step={job.step} data-total-steps={job.totalSteps} data-epochs={job.history.at(-1)?.epoch ?? 0}>
           <ProgressBar value={job.totalSteps > 0 ? job.step / job.totalSteps : 0} label="training progress" tone={job.status === 'diverged' || job.status === 'error' ? 'warning' : 'accent'} />
           <p className="training__line">
-            <span className={`badge badge--${job.status}`}>{job.status}</span> {job.opened !== undefined && job.totalSteps === 0 ? 'opened' : `step ${job.step} / ${job.totalSteps || '…'}`}
+            <span className={`badge badge--${job.status}`}>{job.status}</span>{' '}
+            {job.recipe.precision === 'float32' && (
+              <span className="badge badge--float32" data-precision="float32" title="Trained in float32: within float32 rounding of the float64 reference">
+                float32
+              </span>
+            )}{' '}
+            {job.opened !== undefined && job.totalSteps === 0 ? 'opened' : `step ${job.step} / ${job.totalSteps || '…'}`}
           </p>
           <p className="training__line muted">{describeEntry(job.history.at(-1))}</p>
           {job.refined && (

@@ -8,6 +8,7 @@ import { inkOver } from '../colormap/ink.js';
 import { formatTick, formatValue, niceStep, niceTicks } from '../format/ticks.js';
 import { CONTOUR_COUNT, contourLevels, contourSegments } from '../landscape/contours.js';
 import { plottedValues, valueAt } from '../landscape/display.js';
+import { valueText } from '../landscape/stdError.js';
 import type { SurfaceDisplay } from '../landscape/surfaceDisplay.js';
 import { positionAlong } from '../landscape/trajectory.js';
 import { MARKER_COLORS, type SurfaceMarker } from '../landscape/markers.js';
@@ -140,7 +141,7 @@ export function ContourPlot({ display, range, trajectory, playback, height, stat
           </text>
           {hover && (
             <text x={M.left + size - 6} y={M.top + 16} className="contour__readout" textAnchor="end">
-              α {formatValue(hover.a)} · β {formatValue(hover.b)} · {display.metric} {formatValue(hover.v)}
+              α {formatValue(hover.a)} · β {formatValue(hover.b)} · {display.metric} {valueText(hover.v, display.stdError, hover.a, hover.b)}
             </text>
           )}
         </svg>

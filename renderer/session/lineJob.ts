@@ -26,6 +26,7 @@ export function lineRequestOf(project: Pick<ProjectState, 'line' | 'landscape'>)
     t: { ...line.range, count: line.steps },
     split: landscape.split,
     norm: landscape.norm,
+    ...(landscape.samples ? { samples: surfaceRequestOf(landscape).samples } : {}),
   };
 }
 
@@ -38,10 +39,12 @@ export function newLineJob(id: number, trainingId: number, settings: LineSetting
 /** Scans a planned line in the pool, reporting every new state; resolves with the final job (ready, cancelled or error). */
 export async function scanLine(clients: WorkerClients, job: LineJob, plan: ScanPlan, signal: AbortSignal, onChange: (job: LineJob) => void): Promise<LineJob> {
   const n = plan.alpha.length;
-  const start: LineJob = { ...job, status: 'scanning', t: plan.alpha, loss: new Float64Array(n).fill(NaN), accuracy: new Float64Array(n).fill(NaN), revision: job.revision + 1 };
+  const subset = plan.samples ? { samples: plan.samples, lossStdError: new Float64Array(n).fill(NaN) } : {};
+  const start: LineJob = { ...job, status: 'scanning', t: plan.alpha, loss: new Float64Array(n).fill(NaN), accuracy: new Float64Array(n).fill(NaN), ...subset, revision: job.revision + 1 };
   return streamScan(clients, plan, start, Math.max(1, Math.ceil(n / TILES_PER_LINE)), signal, onChange, (current, tile) => {
     current.loss.set(tile.loss, tile.i0);
     current.accuracy.set(tile.accuracy, tile.i0);
+    if (tile.lossStdError) current.lossStdError?.set(tile.lossStdError, tile.i0);
     return { ...current, done: current.done + (tile.i1 - tile.i0) };
   });
 }

@@ -48,6 +48,7 @@ export function surfaceJobOf(id: number, trainingId: number, file: SurfaceFile, 
     accuracy: flat(file.values.accuracy, n, m),
     rowsDone: new Uint8Array(n).fill(1),
     rowsComputed: n,
+    ...(file.samples ? { samples: file.samples, lossStdError: flat(file.values.lossStdError, n, m) } : {}),
     trajectory: file.trajectory ?? [],
     info: {
       kind: project.landscape.directions,

@@ -1,8 +1,10 @@
 // Streams a scan plan through the worker pool into a job, one state per tile, for the surface
-// and line jobs alike. Once cancelled the job is final: tiles still in flight are dropped.
+// and line jobs alike; a surface's path gets its losses as the scan finishes. Once cancelled
+// the job is final: tiles still in flight are dropped.
 import type { ScanPlan } from '../../engine/landscape/plan.js';
 import type { Tile } from '../../engine/landscape/scan.js';
-import { ScanCancelled } from '../../workers/pool.js';
+import type { TrajectoryPoint } from '../../engine/landscape/surface.js';
+import { ScanCancelled, type ScanOptions } from '../../workers/pool.js';
 import type { WorkerClients } from './clients.js';
 import { messageOf } from './types.js';
 
@@ -12,7 +14,13 @@ interface ScanJob {
   revision: number;
 }
 
-/** Scans `plan` from the job `start` (already 'scanning'); `withTile` returns the job with a tile's values in; resolves with the final job. */
+/** A run's snapshots for the pool to project with their losses after the tiles, and the job with that path in. */
+export interface ScanPath<J> {
+  snapshots: NonNullable<ScanOptions['path']>;
+  withTrajectory: (job: J, trajectory: TrajectoryPoint[]) => J;
+}
+
+/** Scans `plan` from the job `start` (already 'scanning'); `withTile` returns the job with a tile's values in, `path` the finished job with its projected path; resolves with the final job. */
 export async function streamScan<J extends ScanJob>(
   clients: WorkerClients,
   plan: ScanPlan,
@@ -21,6 +29,7 @@ export async function streamScan<J extends ScanJob>(
   signal: AbortSignal,
   onChange: (job: J) => void,
   withTile: (job: J, tile: Tile) => J,
+  path?: ScanPath<J>,
 ): Promise<J> {
   let current = start;
   const set = (next: J) => {
@@ -34,14 +43,17 @@ export async function streamScan<J extends ScanJob>(
   if (signal.aborted) return cancel();
   signal.addEventListener('abort', cancel, { once: true });
   try {
-    await clients.pool.scan(plan, {
+    const { trajectory } = await clients.pool.scan(plan, {
       rowsPerTile,
       signal,
+      path: path?.snapshots,
       onTile(tile) {
         if (!signal.aborted) set({ ...withTile(current, tile), revision: current.revision + 1 });
       },
     });
-    return signal.aborted ? cancel() : set({ ...current, status: 'ready', revision: current.revision + 1 });
+    if (signal.aborted) return cancel();
+    const finished = path && trajectory ? path.withTrajectory(current, trajectory) : current;
+    return set({ ...finished, status: 'ready', revision: current.revision + 1 });
   } catch (error) {
     if (error instanceof ScanCancelled || signal.aborted) return cancel();
     return set({ ...current, status: 'error', error: messageOf(error), revision: current.revision + 1 });

@@ -8,6 +8,7 @@ import type { SharpnessSeries } from '../../engine/analysis/sharpness.js';
 import type { SymmetryTransform } from '../../engine/analysis/symmetry/transform.js';
 import type { RunFile } from '../../engine/io/runFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
+import type { SampleSubset } from '../../engine/landscape/samples.js';
 import type { DirectionInfo, GivenDirections, TrajectoryPoint } from '../../engine/landscape/surface.js';
 import type { HistoryEntry } from '../../engine/train/trainer.js';
 import type { RunRecipe } from '../../engine/train/recipe.js';
@@ -66,6 +67,9 @@ export interface SurfaceJob {
   accuracy: Float64Array;
   /** 1 for every row of α already computed. */
   rowsDone: Uint8Array;
+  /** On a subset of the samples (a preview): which, and each loss's standard error, NaN where not computed yet. */
+  samples?: SampleSubset;
+  lossStdError?: Float64Array;
   rowsComputed: number;
   trajectory: TrajectoryPoint[];
   info: DirectionInfo | null;
@@ -93,6 +97,9 @@ export interface LineJob {
   accuracy: Float64Array;
   /** How many points are computed. */
   done: number;
+  /** On a subset of the samples: which, and each loss's standard error, as in a surface job. */
+  samples?: SampleSubset;
+  lossStdError?: Float64Array;
   error: string | null;
   revision: number;
 }

@@ -6,6 +6,7 @@ import type { FileSource } from '../../engine/data/fileSource.js';
 import type { DataSpec } from '../../engine/data/prepare.js';
 import type { SyntheticName } from '../../engine/data/synthetic.js';
 import type { Normalization } from '../../engine/landscape/directions.js';
+import { precisionOf } from '../../engine/landscape/plan.js';
 import type { SurfaceRequest } from '../../engine/landscape/surface.js';
 import type { InitSpec } from '../../engine/nn/init.js';
 import type { HiddenLayerSpec } from '../../engine/nn/spec.js';
@@ -51,6 +52,8 @@ export interface TrainSettings {
   batchSize: number | 'full';
   epochs: number;
   seed: number;
+  /** float32: forward and backward products on single-precision kernels; absent means float64, the reference. */
+  precision?: 'float32';
 }
 
 export type Metric = 'loss' | 'accuracy';
@@ -77,6 +80,10 @@ export interface LandscapeSettings {
   norm: 'batch' | 'running';
   metric: Metric;
   logScale: boolean;
+  /** float32: a fast preview on single-precision kernels; absent means float64, the reference. */
+  precision?: 'float32';
+  /** A quick preview on this many samples of the split (seed 0), with error bars; absent means all of them. */
+  samples?: number;
 }
 
 /** The Landscape section's 1D slice, computed instead of the plane when `slice` is 'line'. */
@@ -254,6 +261,8 @@ export function applyPreset(state: ProjectState, name: string): ProjectState {
     batchSize: recipe.batchSize,
     epochs: recipe.epochs ?? state.train.epochs,
     seed: recipe.seed,
+    // How fast to compute is the user's choice, not the preset's.
+    ...(state.train.precision ? { precision: state.train.precision } : {}),
   };
   return { ...state, data, model, train };
 }
@@ -287,6 +296,7 @@ export function recipeOf(state: Pick<ProjectState, 'data' | 'model' | 'train'>):
     batchSize: train.optimizer === 'gd' ? 'full' : train.batchSize,
     epochs: train.epochs,
     seed: train.seed,
+    ...(train.precision === 'float32' ? { precision: 'float32' as const } : {}),
   };
 }
 
@@ -302,5 +312,7 @@ export function surfaceRequestOf(landscape: LandscapeSettings): SurfaceRequest {
     beta: { ...landscape.beta, count: landscape.resolution },
     split: landscape.split,
     norm: landscape.norm,
+    ...precisionOf(landscape),
+    ...(landscape.samples ? { samples: { n: landscape.samples, seed: 0 } } : {}),
   };
 }

@@ -50,7 +50,8 @@ export function projectReducer(state: ProjectState, action: ProjectAction): Proj
           next.data.source === state.data.source && next.data.builtin === state.data.builtin && next.data.synthetic.name === state.data.synthetic.name && next.data.file === state.data.file;
         if (!sameSet && !('features' in action.patch)) next = { ...next, data: { ...next.data, features: null } };
       }
-      if (action.section === 'train' && 'preset' in action.patch) return next;
+      // The preset stays with its own choice, or with a change of precision (how fast, not what, is trained).
+      if (action.section === 'train' && ('preset' in action.patch || Object.keys(action.patch).every((key) => key === 'precision'))) return next;
       return runSections.has(action.section) ? customized(next) : next;
     }
     case 'preset':

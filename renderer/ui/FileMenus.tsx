@@ -4,12 +4,13 @@
 // or a model trained elsewhere to slice and analyse).
 import { transfer } from 'comlink';
 import { useEffect, useState } from 'react';
-import { projectFileText, readProjectFile } from '../../engine/io/projectFile.js';
+import { projectFileBytes, readProjectFile } from '../../engine/io/projectFile.js';
 import type { ExportFormat } from '../../workers/export.js';
 import { useServices, useProject, useSession } from '../AppContext.js';
 import { onExportWorker } from '../io/exportClient.js';
 import { markSaved } from '../io/autosave.js';
-import { baseName, bridge, openBinaryFile, openTextFile, saveFile, saveFileAs, type FileFilter, type OpenedFile } from '../io/files.js';
+import { appAutosaveStore } from '../io/autosaveStore.js';
+import { baseName, bridge, openBinaryFile, saveFile, saveFileAs, type FileFilter, type OpenedBytes } from '../io/files.js';
 import { projectFileToSave, projectMark, showProjectFile } from '../io/openProject.js';
 import { readOpenedModel, showOpenedRun, type WeightsReader } from '../io/openModel.js';
 import { openedFileOf, readOpenedSurface, showOpenedSurface } from '../io/openSurface.js';
@@ -22,7 +23,9 @@ import { MenuActions } from './MenuActions.js';
 import { RecoveryPrompt } from './RecoveryPrompt.js';
 import './fileMenus.css';
 
-const PROJECT_FILTERS: FileFilter[] = [{ name: 'Losscape project', extensions: ['json'] }];
+/** Projects are saved in the binary form (an .npz, engine/io/container.ts); older JSON projects still open. */
+const PROJECT_SAVE_FILTERS: FileFilter[] = [{ name: 'Losscape project', extensions: ['npz'] }];
+const PROJECT_OPEN_FILTERS: FileFilter[] = [{ name: 'Losscape project', extensions: ['npz', 'json'] }];
 const MODEL_FILTERS: FileFilter[] = [{ name: 'Model (PyTorch safetensors or npz, ONNX, Losscape run file)', extensions: ['safetensors', 'npz', 'onnx', 'json'] }];
 const SURFACE_FILTERS: FileFilter[] = [{ name: 'Surface file (losscape JSON, loss-landscape .h5)', extensions: ['json', 'h5'] }];
 
@@ -142,7 +145,8 @@ export function ProjectMenu() {
 
   /** After an explicit save or open: no autosave is needed for these settings and results, and the file is recent. */
   const remember = async (where: string) => {
-    markSaved(localStorage, projectMark({ project, session }), new Date());
+    // The mark is written at once; an autosave the store fails to drop is older than it, so never offered.
+    markSaved(localStorage, appAutosaveStore(), projectMark({ project, session }), new Date()).catch(() => undefined);
     setRecent(await rememberProject(localStorage, where));
   };
 
@@ -151,8 +155,7 @@ export function ProjectMenu() {
     setStatus(null);
     try {
       const file = await projectFileToSave({ project, session }, (scan) => onExportWorker((w) => w.surfaceFile(scan)));
-      const text = projectFileText(file);
-      const where = await saveFileAs('losscape-project.json', text, 'application/json', PROJECT_FILTERS);
+      const where = await saveFileAs('losscape-project.npz', projectFileBytes(file), 'application/zip', PROJECT_SAVE_FILTERS);
       if (where === null) return;
       await remember(where);
       setStatus({ error: false, text: 'project saved' });
@@ -174,11 +177,11 @@ export function ProjectMenu() {
     }
   };
 
-  const open = (choose: () => Promise<OpenedFile | null>) =>
+  const open = (choose: () => Promise<OpenedBytes | null>) =>
     attempt('open the project', async () => {
       const chosen = await choose();
       if (!chosen) return null;
-      showProjectFile({ project, session }, readProjectFile(chosen.text));
+      showProjectFile({ project, session }, readProjectFile(chosen.bytes));
       await remember(chosen.path ?? chosen.name);
       return `opened ${chosen.name}`;
     });
@@ -201,14 +204,14 @@ export function ProjectMenu() {
       return `opened the model ${chosen.name}`;
     });
   /** Opens a recent project: from the Recent list, or from the desktop menu's File → Open Recent. */
-  const openRecent = (entry: string) => void open(() => openRecentProject(entry, PROJECT_FILTERS));
+  const openRecent = (entry: string) => void open(() => openRecentProject(entry, PROJECT_OPEN_FILTERS));
 
   return (
     <div className="project-menu" role="group" aria-label="project">
-      <button id="project-save" type="button" className="button button--small" disabled={busy} onClick={() => void save()}>
+      <button id="project-save" type="button" className="button button--small" disabled={busy} title="Save the settings, runs, surfaces and comparison as one Losscape project file (.npz)" onClick={() => void save()}>
         Save project
       </button>
-      <button id="project-open" type="button" className="button button--small" onClick={() => void open(() => openTextFile(PROJECT_FILTERS))}>
+      <button id="project-open" type="button" className="button button--small" onClick={() => void open(() => openBinaryFile(PROJECT_OPEN_FILTERS))}>
         Open project
       </button>
       <button id="model-open" type="button" className="button button--small" title="Trained weights (PyTorch .safetensors or .npz with state_dict names, an ONNX MLP) on the Data panel’s data set, or a Losscape run file, to slice and analyse without training" onClick={() => void openModel()}>
@@ -237,9 +240,9 @@ export function ProjectMenu() {
           ))}
         </select>
       )}
-      <RecoveryPrompt filters={PROJECT_FILTERS} />
+      <RecoveryPrompt />
       {/* The desktop menu's File commands do what these buttons do. */}
-      <MenuActions open={() => void open(() => openTextFile(PROJECT_FILTERS))} save={() => void save()} openRecent={openRecent} />
+      <MenuActions open={() => void open(() => openBinaryFile(PROJECT_OPEN_FILTERS))} save={() => void save()} openRecent={openRecent} />
       {status && !status.error && (
         <span id="project-status" className="project-menu__status" role="status" data-error={false} title={status.text}>
           {status.text}

@@ -15,7 +15,9 @@ import { SceneCanvas } from '../scene/SceneCanvas.js';
 import type { SurfaceMarker } from '../landscape/markers.js';
 import type { SurfaceJob } from '../session/types.js';
 import type { CameraView, CameraViewName } from '../state/project.js';
+import { PrecisionBadge } from '../panels/SurfacePrecision.js';
 import { useSurfaceDisplay } from './useSurfaceDisplay.js';
+import { valueText } from '../landscape/stdError.js';
 
 interface SurfaceViewerProps {
   id: string;
@@ -88,6 +90,7 @@ export function SurfaceViewer({ id, job, range, empty, markers = [], cameraGroup
       {display && shown && kind !== '3d' && (
         <ContourPlot display={display} range={span} trajectory={shown.trajectory} playback={playback} height={size.height} state={state} markers={markers} colormap={colormap} heatmap={kind === 'heatmap'} />
       )}
+      {display && shown && <PrecisionBadge job={shown} className="badge badge--float32 viewer__precision" />}
       {shown?.status === 'scanning' && <Spinner text={`computing ${shown.rowsComputed} / ${shown.alpha.length} rows…`} overlay />}
       {shown?.status === 'cancelled' && <div className="status status--muted">cancelled at {shown.rowsComputed} / {shown.alpha.length} rows</div>}
       {job?.status === 'error' && (
@@ -99,7 +102,7 @@ export function SurfaceViewer({ id, job, range, empty, markers = [], cameraGroup
       {kind === '3d' && display && (
         readout && Number.isFinite(readout.v) ? (
           <div className="viewer__readout">
-            α {formatValue(readout.a)} · β {formatValue(readout.b)} · {metric} {formatValue(readout.v)}
+            α {formatValue(readout.a)} · β {formatValue(readout.b)} · {metric} {valueText(readout.v, display.stdError, readout.a, readout.b)}
           </div>
         ) : (
           <div className="viewer__hint">drag to orbit · scroll to zoom · hover the surface for values</div>

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readProjectFile } from '../../engine/io/projectFile.js';
 import { openSection, trainPreset, useAppPage, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { colormapBandCounts, fractionChanged, fractionUnlike, hexRgb } from './pixels.js';
@@ -141,17 +142,18 @@ describe('comparing three initializers', () => {
     expect(await page.locator(canvases[3]).getAttribute('data-camera')).toBe(compareCamera);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#project-save')]);
-    const path = join(mkdtempSync(join(tmpdir(), 'losscape-compare-')), 'compare-project.json');
+    const path = join(mkdtempSync(join(tmpdir(), 'losscape-compare-')), 'compare-project.npz');
     await download.saveAs(path);
-    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    const saved = readProjectFile(readFileSync(path));
+    const state = saved.state as { results: { compare: { sides: { label: string }[] } }; view: { cameraViews: Record<string, { position: number[] }> } };
     expect(saved.format).toBe('losscape.project/1');
     // The Train panel's run (plain gradient descent) and the four compared, with their surfaces.
     expect(saved.runs).toHaveLength(5);
     expect(saved.surfaces).toHaveLength(5);
-    expect(saved.state.results.compare.sides.map((side: { label: string }) => side.label)).toEqual(['optimizer: sgd', 'optimizer: momentum', 'optimizer: rmsprop', 'optimizer: adam']);
+    expect(state.results.compare.sides.map((side) => side.label)).toEqual(['optimizer: sgd', 'optimizer: momentum', 'optimizer: rmsprop', 'optimizer: adam']);
     const shown = (view: { position: number[] }) => view.position.map((v) => v.toFixed(3)).join(',');
-    expect(shown(saved.state.view.cameraViews.compare)).toBe(compareCamera);
-    expect(shown(saved.state.view.cameraViews.landscape)).toBe(landscapeCamera);
+    expect(shown(state.view.cameraViews.compare)).toBe(compareCamera);
+    expect(shown(state.view.cameraViews.landscape)).toBe(landscapeCamera);
 
     // Move on: another preset, and another comparison, cancelled.
     await page.click('#camera-iso');
@@ -164,7 +166,7 @@ describe('comparing three initializers', () => {
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#project-open')]);
     await chooser.setFiles(path);
-    await expect.poll(() => page.locator('#project-status').innerText()).toMatch(/opened compare-project\.json/);
+    await expect.poll(() => page.locator('#project-status').innerText()).toMatch(/opened compare-project\.npz/);
     // Finished at once: the runs and surfaces come from the file.
     await waitFor(page, page.locator('.compare[data-state="ready"] .compare__sides[data-count="4"]'), 5_000);
     for (const side of four) await waitFor(page, page.locator(`#compare-${side}[data-state="ready"][data-kind="3d"]`), 10_000);

@@ -11,6 +11,7 @@ import { BufferSource, EncodedPacketSink, Input, WEBM } from 'mediabunny';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProjectFile } from '../../engine/io/projectFile.js';
 import { HOLD_SECONDS } from '../../renderer/io/animation.js';
 import { decodeGif } from '../utils/gifDecode.js';
 import { collectPageProblems, launchChromium, startWebApp, type WebApp } from './browser.js';
@@ -198,9 +199,9 @@ describe('exports and project files from the app', () => {
   it('saves and reopens a project', async () => {
     await page.locator('#export-menu summary').click();
     const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#project-save')]);
-    const path = join(outDir, 'export-project.json');
+    const path = join(outDir, 'export-project.npz');
     await saved.saveAs(path);
-    const project = JSON.parse(readFileSync(path, 'utf8'));
+    const project = readProjectFile(readFileSync(path));
     expect(project.format).toBe('losscape.project/1');
     expect(project.runs).toHaveLength(1);
     expect(project.surfaces).toHaveLength(1);
@@ -212,7 +213,7 @@ describe('exports and project files from the app', () => {
     expect(await page.inputValue('#epochs')).toBe('10');
     await page.locator('#landscape-viewer[data-state="ready"]').waitFor({ timeout: 30_000 });
     // Both files are recent, the one opened last first (a browser keeps names only).
-    expect(await page.locator('#project-recent option').allInnerTexts()).toEqual(['Recent…', 'export-project.json', 'losscape-project.json']);
+    expect(await page.locator('#project-recent option').allInnerTexts()).toEqual(['Recent…', 'export-project.npz', 'losscape-project.npz']);
   });
 
   it('refuses a corrupt project file with a clear error and changes nothing', async () => {

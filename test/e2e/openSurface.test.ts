@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromLossLandscape } from '../../engine/io/import/h5Surface.js';
+import { readProjectFile } from '../../engine/io/projectFile.js';
 import type { SurfaceFile } from '../../engine/io/surfaceFile.js';
 import { openAppPage, openSection, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
@@ -94,9 +95,9 @@ describe('a surface file opened in the app', () => {
     await page.locator('#export-menu summary').click();
 
     const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#project-save')]);
-    const projectPath = join(dir, 'project.json');
+    const projectPath = join(dir, 'project.npz');
     await saved.saveAs(projectPath);
-    const project = JSON.parse(readFileSync(projectPath, 'utf8'));
+    const project = readProjectFile(readFileSync(projectPath));
     expect(project).toMatchObject({ format: 'losscape.project/1', runs: [], state: { results: { training: null, surface: 0, opened: 'li-valley.json' } } });
     expect(project.surfaces).toHaveLength(1);
     expect(project.surfaces[0].alpha).toHaveLength(41);
@@ -106,7 +107,7 @@ describe('a surface file opened in the app', () => {
     // The project brings the opened surface back, as opened.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#project-open')]);
     await chooser.setFiles(projectPath);
-    await expect.poll(() => page.locator('#project-status').innerText()).toBe('opened project.json');
+    await expect.poll(() => page.locator('#project-status').innerText()).toBe('opened project.npz');
     await waitFor(page, page.locator('#landscape-viewer[data-state="ready"][data-kind="3d"][data-trajectory-points="12"][data-rows="41"]'));
     expect(await page.locator('.toolbar').innerText()).toContain('li-valley.json · 41 × 31');
   });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppPage, openSection, useAppPage, waitFor } from './appSteps.js';
 import { screenshot, useWebAppInChromium } from './browser.js';
 import { countNear, fractionUnlike, hexRgb, viridisBandCounts } from './pixels.js';
+import { eventLoopLag, responseTime } from './responsiveness.js';
 
 // Colours the app draws with (renderer/scene/Trajectory.tsx, renderer/state/options.ts, TrainingCurves.tsx).
 const PATH = hexRgb('#ff5c8a');
@@ -136,38 +137,6 @@ describe('long and failing jobs: divergence, pause and stop, a responsive UI dur
     await page?.close();
   });
 
-  /**
-   * Clicks `target` inside the page and returns the milliseconds until `response` matches,
-   * measured by the page itself (so the test runner's own delays do not count).
-   */
-  async function responseTime(target: string, response: string): Promise<number> {
-    // A string, not a function: the test runner's transpiler would add helpers the page lacks.
-    return page.evaluate(`(async () => {
-      const started = performance.now();
-      document.querySelector(${JSON.stringify(target)}).click();
-      while (!document.querySelector(${JSON.stringify(response)})) {
-        if (performance.now() - started > 10000) return Infinity;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      return performance.now() - started;
-    })()`);
-  }
-
-  /** The page's event-loop lag over `ms`: how late 20 ms timers fire (median and maximum). */
-  async function eventLoopLag(ms: number): Promise<{ median: number; max: number }> {
-    return page.evaluate(`(async () => {
-      const lags = [];
-      const end = performance.now() + ${ms};
-      while (performance.now() < end) {
-        const asked = performance.now();
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        lags.push(performance.now() - asked - 20);
-      }
-      lags.sort((a, b) => a - b);
-      return { median: lags[Math.floor(lags.length / 2)], max: lags[lags.length - 1] };
-    })()`);
-  }
-
   it('warns clearly when a run diverges', async () => {
     await page.selectOption('#preset', 'digits-adam');
     await page.selectOption('#optimizer', 'sgd');
@@ -188,13 +157,13 @@ describe('long and failing jobs: divergence, pause and stop, a responsive UI dur
     await page.click('#train-run');
     await expect.poll(async () => Number(await page.locator('.training').getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(20);
     // Bounds are generous: the test machine may be shared, and timers then fire late.
-    expect(await responseTime('#train-pause', '.training[data-status="paused"]')).toBeLessThan(1_000);
+    expect(await responseTime(page, '#train-pause', '.training[data-status="paused"]')).toBeLessThan(1_000);
     // The worker holds after its current chunk of steps.
     await page.waitForTimeout(500);
     const held = await page.locator('.training').getAttribute('data-step');
     await page.waitForTimeout(800);
     expect(await page.locator('.training').getAttribute('data-step')).toBe(held);
-    expect(await responseTime('#train-pause', '.training[data-status="running"]')).toBeLessThan(1_000);
+    expect(await responseTime(page, '#train-pause', '.training[data-status="running"]')).toBeLessThan(1_000);
     await expect.poll(async () => Number(await page.locator('.training').getAttribute('data-step'))).toBeGreaterThan(Number(held));
     await page.click('#train-stop');
     const stopped = page.locator('.training[data-status="stopped"]');
@@ -208,18 +177,18 @@ describe('long and failing jobs: divergence, pause and stop, a responsive UI dur
     await waitFor(page, page.locator('#landscape-viewer[data-state="scanning"]'), 60_000);
     await expect.poll(async () => Number(await page.locator('.scan').getAttribute('data-rows')), { timeout: 30_000 }).toBeGreaterThan(0);
     // The workers scan; the page's own thread stays free: timers fire on time, clicks answer at once.
-    const lag = await eventLoopLag(2_000);
+    const lag = await eventLoopLag(page, 2_000);
     expect(lag.median, `event-loop lag ${JSON.stringify(lag)}`).toBeLessThan(100);
     expect(lag.max, `event-loop lag ${JSON.stringify(lag)}`).toBeLessThan(1_500);
     const times = [
-      await responseTime('#view-contour', '#landscape-viewer[data-kind="contour"]'),
-      await responseTime('[data-section="model"] .section__header', '[data-section="model"][data-open="true"]'),
-      await responseTime('#view-3d', '#landscape-viewer[data-kind="3d"]'),
+      await responseTime(page, '#view-contour', '#landscape-viewer[data-kind="contour"]'),
+      await responseTime(page, '[data-section="model"] .section__header', '[data-section="model"][data-open="true"]'),
+      await responseTime(page, '#view-3d', '#landscape-viewer[data-kind="3d"]'),
     ];
     for (const time of times) expect(time, `response times ${times.join(', ')} ms`).toBeLessThan(1_000);
     expect(await page.locator('#landscape-viewer').getAttribute('data-state')).toBe('scanning');
     await screenshot(page, 'responsive-scanning');
-    expect(await responseTime('#cancel-scan', '.scan[data-status="cancelled"]')).toBeLessThan(1_000);
+    expect(await responseTime(page, '#cancel-scan', '.scan[data-status="cancelled"]')).toBeLessThan(1_000);
     const rows = Number(await page.locator('.scan').getAttribute('data-rows'));
     expect(rows).toBeLessThan(201);
     await waitFor(page, page.locator('#landscape-viewer[data-state="cancelled"]'));

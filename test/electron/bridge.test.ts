@@ -39,6 +39,7 @@ describe('createBridge', () => {
     await bridge.readTextFile('/a/run.json');
     await bridge.readFileBytes('/a/li.h5');
     await bridge.writeFile('/a/run.json', '{}');
+    await bridge.writeFile('/a/project.npz', new Uint8Array([0x50, 0x4b, 3, 4]));
     await bridge.recentFiles();
     await bridge.addRecentFile('/a/run.json');
     await bridge.readRecentFile('/a/run.json');
@@ -48,6 +49,7 @@ describe('createBridge', () => {
       ['file:read', { path: '/a/run.json' }],
       ['file:readBytes', { path: '/a/li.h5' }],
       ['file:write', { path: '/a/run.json', data: '{}' }],
+      ['file:write', { path: '/a/project.npz', data: new Uint8Array([0x50, 0x4b, 3, 4]) }],
       ['recent:list', {}],
       ['recent:add', { path: '/a/run.json' }],
       ['recent:read', { path: '/a/run.json' }],

@@ -176,8 +176,10 @@ describe('recent files over IPC', () => {
   it('reads a recent file from an earlier session, and nothing else', async () => {
     const { invoke, deps } = setup(null, [chosen]);
     await expect(invoke('recent:read', { path: other })).rejects.toBeInstanceOf(PathNotAllowedError);
-    await expect(invoke('recent:read', { path: chosen })).resolves.toBe(`contents of ${chosen}`);
-    expect(deps.readTextFile.mock.calls).toEqual([[chosen]]);
+    // Bytes, so a binary project is never decoded as text.
+    await expect(invoke('recent:read', { path: chosen })).resolves.toEqual(new TextEncoder().encode(`bytes of ${chosen}`));
+    expect(deps.readFileBytes.mock.calls).toEqual([[chosen]]);
+    expect(deps.readTextFile).not.toHaveBeenCalled();
     // Opened from the list, it goes to the top of the list; it is read-only until chosen in a Save dialog.
     await expect(invoke('recent:add', { path: chosen })).resolves.toEqual([chosen]);
     await expect(invoke('file:write', { path: chosen, data: '{}' })).rejects.toBeInstanceOf(PathNotAllowedError);

@@ -6,6 +6,7 @@ import { normalizeDirection, randomDirection } from '../../engine/landscape/dire
 import { axisValues } from '../../engine/landscape/grid.js';
 import { planEvaluator, type ScanPlan } from '../../engine/landscape/plan.js';
 import { scanTile } from '../../engine/landscape/scan.js';
+import { projectTrajectory } from '../../engine/landscape/surface.js';
 import { objective, targetsFor } from '../../engine/nn/index.js';
 import { presetRecipe, startRun } from '../../engine/train/index.js';
 import { createNodeLandscapePool } from '../../workers/node/landscapePool.js';
@@ -47,6 +48,17 @@ describe('the landscape pool', { timeout: 60_000 }, () => {
       expect(result.loss).toEqual(direct.loss);
       expect(result.accuracy).toEqual(direct.accuracy);
     }
+  });
+
+  it('shares the path’s snapshots among the workers: the same projected path as in one thread, bit for bit, whatever the count', async () => {
+    const path = trainer.state.trajectory;
+    const inThread = projectTrajectory(plan, path);
+    for (const size of [1, 3]) {
+      const { trajectory } = await pool(size).scan(plan, { rowsPerTile: 4, path });
+      expect(trajectory).toEqual(inThread);
+    }
+    expect(inThread.length).toBe(path.params.length);
+    expect(inThread.at(-1)!.distance).toBe(0);
   });
 
   it('the value at (0, 0) is the run’s loss at θ*, and grid points match the autodiff objective', () => {

@@ -9,6 +9,9 @@ export interface NpyArray {
   shape: number[];
 }
 
+/** Whether typed arrays are little-endian here (they are on every platform Losscape runs on), so float64 bytes copy as they are. */
+export const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
 /** The .npy bytes of a float64 array of `shape` (missing values are NaN). */
 export function npyBytes({ data, shape }: NpyArray): Uint8Array {
   const size = shape.reduce((a, b) => a * b, 1);
@@ -21,7 +24,12 @@ export function npyBytes({ data, shape }: NpyArray): Uint8Array {
   out.set([0x93, ...strToU8('NUMPY'), 1, 0], 0);
   new DataView(out.buffer).setUint16(8, header.length, true);
   out.set(strToU8(header), 10);
-  const values = new DataView(out.buffer, 10 + header.length);
+  const start = 10 + header.length;
+  if (data instanceof Float64Array && LITTLE_ENDIAN) {
+    out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), start);
+    return out;
+  }
+  const values = new DataView(out.buffer, start);
   for (let k = 0; k < size; k++) values.setFloat64(8 * k, data[k], true);
   return out;
 }

@@ -1,6 +1,7 @@
 // Reading numpy's .npy arrays (versions 1–3): the header dict, then the raw data in any
 // numeric dtype and either byte order, C or Fortran order, converted to float64 in C order.
 import { excerpt } from '../../errors.js';
+import { LITTLE_ENDIAN } from '../export/npy.js';
 import { ImportError } from './importError.js';
 
 export interface NpyTensor {
@@ -77,7 +78,9 @@ export function readNpy(bytes: Uint8Array, fileName = 'the array'): NpyTensor {
     throw new ImportError(`${name} is truncated: shape [${shape.join(', ')}] needs ${count * itemSize} bytes, the file has ${bytes.length - offset}`);
   }
   const data = new Float64Array(count);
-  for (let k = 0; k < count; k++) data[k] = read(offset + k * itemSize);
+  // Little-endian float64 (what Losscape writes) is copied as bytes; other dtypes convert one by one.
+  if (descr === '<f8' && LITTLE_ENDIAN) new Uint8Array(data.buffer).set(bytes.subarray(offset, offset + 8 * count));
+  else for (let k = 0; k < count; k++) data[k] = read(offset + k * itemSize);
   return { shape, data: fortran === 'True' ? fortranToC(data, shape) : data, dtype: descr };
 }
 

@@ -4,7 +4,7 @@
 import { strFromU8 } from 'fflate';
 import type { StateDict } from '../../nn/index.js';
 import { excerpt } from '../../errors.js';
-import { parseJson } from '../schema.js';
+import { parseFile } from '../schema.js';
 import { ImportError } from './importError.js';
 import { elementReader } from './npy.js';
 import { cleanStateDict, type RawTensor } from './stateDict.js';
@@ -21,7 +21,7 @@ export function readSafetensors(bytes: Uint8Array): { tensors: Record<string, Ra
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(0, true) + 2 ** 32 * view.getUint32(4, true);
   if (length > bytes.length - 8) throw new ImportError(`this is not a safetensors file, or it is truncated: the header claims ${length} bytes, the file has ${bytes.length - 8}`);
-  const header = parseJson(strFromU8(bytes.subarray(8, 8 + length)), 'this is not a safetensors file, or its header is damaged', (m) => new ImportError(m)) as Record<string, unknown>;
+  const header = parseFile(strFromU8(bytes.subarray(8, 8 + length)), 'this is not a safetensors file, or its header is damaged', (m) => new ImportError(m)) as Record<string, unknown>;
   if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new ImportError('this is not a safetensors file: its header is not a JSON object');
   const data = 8 + length;
   const size = bytes.length - data;

@@ -7,3 +7,6 @@ export { bindBreakpoint, bindBreakpointScratch, sweepBlock } from './breakpoint'
 export { activate, bindLogistic, denseSoftmaxSums, recur } from './logistic';
 export { linearBackprop, linearForward, linearGradient, reluSlope } from './linear';
 export { linearForward32 } from './linear32';
+export { productSkippingZeros32 } from './linearGrad32';
+export { adamUpdate } from './adam';
+export { transposeToFloat32 } from './transpose';

@@ -1,7 +1,7 @@
 // Dense-layer kernels on row-major Float64Arrays, computed by the WebAssembly kernels
 // (engine/kernels/assembly/linear.ts, two lanes per SIMD step; 2–9× the plain loops they
 // replaced, with the same bits), their operands copied through the kernels' scratch.
-import { placeOperands } from '../../kernels/scratch.js';
+import { placeFloat32Operands, placeOperands } from '../../kernels/scratch.js';
 
 /** out[r, o] = Σ_i a[r, i]·w[o, i] + b[o] (b from `bias` at bOffset, or none when bOffset < 0), w at wOffset. */
 export function linearInto(out: Float64Array, a: Float64Array, rows: number, inner: number, w: Float64Array, wOffset: number, outs: number, bias: Float64Array, bOffset: number): void {
@@ -14,18 +14,17 @@ export function linearInto(out: Float64Array, a: Float64Array, rows: number, inn
 }
 
 /**
- * linearInto in float32: the operands are rounded to float32 as they are copied in, the
- * product runs on four lanes (engine/kernels/assembly/linear32.ts), and the float32 result
- * is copied out into the float64 `out`. The float32 mode's one difference from float64.
+ * linearInto in float32: the operands are rounded to float32 as they are copied in (w
+ * transposed on the way, engine/kernels/assembly/transpose.ts), the product runs on four lanes
+ * (engine/kernels/assembly/linear32.ts), and the float32 result is copied out into the
+ * float64 `out`: the float32 mode's forward product.
  */
 export function linearInto32(out: Float64Array, a: Float64Array, rows: number, inner: number, w: Float64Array, wOffset: number, outs: number, bias: Float64Array, bOffset: number): void {
-  // Float32 arrays in float64 slots: half as many, at twice the offsets in a float32 view.
-  const half = (n: number) => Math.ceil(n / 2);
-  const { wasm, data, at, offsets } = placeOperands([half(rows * inner), half(inner * outs), half(outs), half(rows * outs)]);
-  const [pa, pw, pb, po] = offsets.map((o) => 2 * o);
-  const f32 = new Float32Array(data.buffer, data.byteOffset, 2 * data.length);
+  // w goes in as float64 (a plain copy), to be transposed and rounded in one pass by the kernels.
+  const { wasm, data, f32, at, offsets: [pa, pw, pb, po, p64] } = placeFloat32Operands([rows * inner, inner * outs, outs, rows * outs, 2 * outs * inner]);
   f32.set(a.subarray(0, rows * inner), pa);
-  for (let o = 0; o < outs; o++) for (let i = 0; i < inner; i++) f32[pw + i * outs + o] = w[wOffset + o * inner + i];
+  data.set(w.subarray(wOffset, wOffset + outs * inner), p64 / 2);
+  wasm.transposeToFloat32(at + 4 * pw, at + 4 * p64, outs, inner);
   if (bOffset >= 0) f32.set(bias.subarray(bOffset, bOffset + outs), pb);
   wasm.linearForward32(at + 4 * po, at + 4 * pa, rows, inner, at + 4 * pw, outs, at + 4 * pb, bOffset >= 0);
   out.set(f32.subarray(po, po + rows * outs));

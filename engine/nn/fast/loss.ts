@@ -31,8 +31,12 @@ export function lossOnLogits(spec: MlpSpec, logits: Float64Array, targets: Float
   return metricsOf(spec, lossSumsOnLogits(spec, logits, targets, n, dLogits), n);
 }
 
-/** The summed loss terms and correct predictions of rows 0 … n−1 (and `dLogits` as lossOnLogits writes it). */
-export function lossSumsOnLogits(spec: MlpSpec, logits: Float64Array, targets: Float64Array, n: number, dLogits: Float64Array | null): MetricSums {
+/**
+ * The summed loss terms and correct predictions of rows 0 … n−1 (and `dLogits` as lossOnLogits
+ * writes it); with `perSample` also each row's sum of loss terms, written there (the sums are
+ * added in the same order either way).
+ */
+export function lossSumsOnLogits(spec: MlpSpec, logits: Float64Array, targets: Float64Array, n: number, dLogits: Float64Array | null, perSample: Float64Array | null = null): MetricSums {
   const k = spec.outputs;
   let loss = 0;
   let correct = 0;
@@ -57,20 +61,26 @@ export function lossSumsOnLogits(spec: MlpSpec, logits: Float64Array, targets: F
       for (let c = 0; c < k; c++) s += exp(logits[row + c] - max);
       const lse = max + Math.log(s);
       loss += y * lse - yz;
+      if (perSample) perSample[i] = y * lse - yz;
       if (dLogits) for (let c = 0; c < k; c++) dLogits[row + c] = (exp(logits[row + c] - lse) - targets[row + c]) / n;
       if (targets[row + best] === 1) correct++;
     } else if (spec.loss === 'bce') {
+      if (perSample) perSample[i] = 0;
       for (let c = 0; c < k; c++) {
         const z = logits[row + c];
         const y = targets[row + c];
-        loss += Math.max(z, 0) + Math.log1p(exp(-Math.abs(z))) - y * z;
+        const term = Math.max(z, 0) + Math.log1p(exp(-Math.abs(z))) - y * z;
+        loss += term;
+        if (perSample) perSample[i] += term;
         if (dLogits) dLogits[row + c] = ((z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))) - y) / (n * k);
         if (z > 0 === y > 0.5) correct++;
       }
     } else {
+      if (perSample) perSample[i] = 0;
       for (let c = 0; c < k; c++) {
         const r = logits[row + c] - targets[row + c];
         loss += 0.5 * r * r;
+        if (perSample) perSample[i] += 0.5 * r * r;
         if (dLogits) dLogits[row + c] = r / n;
       }
     }

@@ -8,6 +8,7 @@ import { residualBlocks, type MlpSpec } from '../spec.js';
 import { activateInto, multiplySlope } from './activation.js';
 import { batchNormBackward, batchNormForward } from './batchnorm.js';
 import { accumulateLinearGradient, backpropInput, linearOf, type Precision } from './linear.js';
+import { accumulateLinearGradient32, backpropInput32 } from './linearGrad32.js';
 import { lossOnLogits, type Metrics } from './loss.js';
 
 export interface CompiledMlp {
@@ -23,12 +24,14 @@ export interface CompiledMlp {
   /** For the last layer of each residual block, the first layer of the block. */
   blockStart: Map<number, number>;
   weights: LayoutEntry[];
-  /** The forward pass's dense products: float64, or float32 (the float32 mode of grids and lines). */
+  /** The dense products, forward and backward: float64, or float32 (the float32 mode of grids, lines and training). */
   precision: Precision;
   linear: ReturnType<typeof linearOf>;
+  gradient: typeof accumulateLinearGradient;
+  backprop: typeof backpropInput;
 }
 
-/** Resolves a spec's layout to offsets; `precision` is that of the forward pass's dense products. */
+/** Resolves a spec's layout to offsets; `precision` is that of the dense products. */
 export function compileMlp(spec: MlpSpec, layout: ParamLayout, precision: Precision = 'float64'): CompiledMlp {
   const widths = [...spec.hidden.map((h) => h.width), spec.outputs];
   const at = (suffix: string) => widths.map((_, l) => findEntry(layout, `layers.${l}.${suffix}`)?.offset ?? -1);
@@ -44,6 +47,8 @@ export function compileMlp(spec: MlpSpec, layout: ParamLayout, precision: Precis
     weights: layout.entries.filter((e) => e.role === 'weight'),
     precision,
     linear: linearOf(precision),
+    gradient: precision === 'float32' ? accumulateLinearGradient32 : accumulateLinearGradient,
+    backprop: precision === 'float32' ? backpropInput32 : backpropInput,
   };
 }
 
@@ -149,8 +154,8 @@ export function lossAndGradient(net: CompiledMlp, ws: Workspace, theta: Float64A
     }
     const below = l === 0 ? x : ws.act[l - 1];
     const inner = l === 0 ? spec.inputs : widths[l - 1];
-    accumulateLinearGradient(grad, net.weightAt[l], net.biasAt[l], dz, below, n, m, inner);
-    if (l > 0) backpropInput(ws.grad[l - 1], dz, theta, net.weightAt[l], n, m, inner);
+    net.gradient(grad, net.weightAt[l], net.biasAt[l], dz, below, n, m, inner);
+    if (l > 0) net.backprop(ws.grad[l - 1], dz, theta, net.weightAt[l], n, m, inner);
   }
   if (spec.weightDecay > 0) {
     for (const e of net.weights) for (let i = e.offset; i < e.offset + e.size; i++) grad[i] += spec.weightDecay * theta[i];

@@ -21,7 +21,8 @@ import {
   type LineFile,
 } from '../../../engine/io/index.js';
 import { presetRecipe, startRun } from '../../../engine/train/index.js';
-import { damaged, fuzz, mutatedJson } from './fuzzCheck.js';
+import { packFile } from '../../../engine/io/container.js';
+import { damaged, fuzz, mutatedJson, withNaNBytes } from './fuzzCheck.js';
 import { syntheticSurface } from './syntheticSurface.js';
 
 /** A small trained run: batch norm, a bias, history, step losses and a path of 5 snapshots. */
@@ -42,6 +43,19 @@ const line: LineFile = { format: LINE_FORMAT, line: 'init → final', center: [0
 const part = surfacePartOf(syntheticSurface(4, 3), syntheticSurface(4, 3).alpha, { index: 0, count: 1 }, [0, 4]);
 const project = projectFileOf({ state: { view: { azimuth: 30 }, note: 'α' }, runs: [run], surfaces: [surface], savedAt: new Date('2025-01-01') });
 
+/**
+ * The binary form (.npz) of one file cut short or with bytes changed, with NaN bytes in its
+ * arrays, or packed from structure-aware damage of its JSON.
+ */
+const binaryInputsOf = (file: unknown) => {
+  const bytes = packFile(file);
+  return fc.oneof(
+    { weight: 3, arbitrary: damaged(bytes) },
+    { weight: 2, arbitrary: withNaNBytes(bytes) },
+    { weight: 3, arbitrary: mutatedJson(file).map((text) => packFile(JSON.parse(text))) },
+  );
+};
+
 /** Structure-aware damage, text damage and arbitrary JSON of one file. */
 const inputsOf = (file: unknown) =>
   fc.oneof(
@@ -51,13 +65,13 @@ const inputsOf = (file: unknown) =>
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   );
 
-const readers: [string, unknown, (text: string) => unknown, number][] = [
+const readers: [string, unknown, (input: string | Uint8Array) => unknown, number][] = [
   ['run', run, readRunFile, 1000],
   ['surface', surface, readSurfaceFile, 600],
   ['line', line, readLineFile, 400],
   ['project', project, readProjectFile, 400],
-  ['surface part (and merge)', part, (text) => mergeSurfaceParts([readSurfacePart(text, 'part.json')], ['part.json']), 300],
-  ['directions', { format: 'losscape.surface/1', directions: [[1, -2.5, 0], [0.25, 4, 1e-300]] }, (text) => readDirectionsFile(text, 'd.json'), 200],
+  ['surface part (and merge)', part, (input) => mergeSurfaceParts([readSurfacePart(input, 'part.json')], ['part.json']), 300],
+  ['directions', { format: 'losscape.surface/1', directions: [[1, -2.5, 0], [0.25, 4, 1e-300]] }, (input) => readDirectionsFile(input, 'd.json'), 200],
 ];
 
 describe('JSON file readers under structure-aware fuzzing', () => {
@@ -79,4 +93,16 @@ describe('JSON file readers under structure-aware fuzzing', () => {
     expect(readLineFile(JSON.stringify(line))).toEqual(line);
     expect(projectFileText(readProjectFile(projectFileText(project)))).toBe(projectFileText(project));
   });
+});
+
+describe('the binary form (.npz) of every file under fuzzing', () => {
+  for (const [name, file, read, runs] of readers) {
+    const count = Math.round(runs / 2);
+    it(`${name} files: ${count} damaged archives end in a clear LosscapeError or an all-finite value`, () => {
+      expect(JSON.stringify(read(packFile(file)))).toBe(JSON.stringify(read(JSON.stringify(file))));
+      const outcomes = fuzz(binaryInputsOf(file), read, count);
+      expect(outcomes.error).toBeGreaterThan(count / 3);
+      expect(outcomes.value).toBeGreaterThan(0);
+    });
+  }
 });

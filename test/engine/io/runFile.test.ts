@@ -24,6 +24,16 @@ describe('run files (losscape.run/1)', () => {
     expect(rerun.state.theta).toEqual(trainer.state.theta);
   });
 
+  it('read back a run given in steps that ends mid-epoch (its last epoch a fraction)', () => {
+    const steps = presetRecipe('digits-adam');
+    steps.steps = 3;
+    const { trainer: run, data } = startRun(steps);
+    while (run.advance(100));
+    const file = readRunFile(JSON.stringify(runFileOf(steps, run)));
+    expect(file.history.at(-1)!.epoch).toBeCloseTo(3 / Math.ceil(data.train.n / (steps.batchSize as number)), 12);
+    expect(file.theta).toEqual(run.state.theta);
+  });
+
   it('refuse what is not a run file, a newer format, a truncated file and misfit parameters, saying which', () => {
     expect(() => readRunFile(text.slice(0, 200))).toThrow(/this is not a run file: the JSON does not parse/);
     expect(() => readRunFile('{"a": 1}')).toThrow('this is not a run file: it has no "format" field');

@@ -20,6 +20,10 @@ export function inProcessClients(): WorkerClients {
       await turn();
       return landscapeEndpoint.tile(...args);
     },
+    pathPoint: async (...args: Parameters<LandscapeEndpoint['pathPoint']>) => {
+      await turn();
+      return landscapeEndpoint.pathPoint(...args);
+    },
   } as unknown as Remote<LandscapeEndpoint>;
   const pool = createLandscapePool(1, () => ({ remote, terminate: () => undefined }));
   return {

@@ -24,6 +24,18 @@ describe('project settings to engine requests', () => {
     expect(recipeOf({ ...p, train: { ...p.train, optimizer: 'sgd', batchSize: 16 } }).batchSize).toBe(16);
   });
 
+  it('trains in float32 when the Train section says so; float64 is no field at all, as in older projects and recipes', () => {
+    const p = defaultProject();
+    expect(recipeOf({ ...p, train: { ...p.train, precision: 'float32' } }).precision).toBe('float32');
+    expect('precision' in recipeOf(p)).toBe(false);
+    expect('precision' in recipeOf({ ...p, train: { ...p.train, precision: undefined } })).toBe(false);
+    const chosen = { ...p, train: { ...p.train, precision: 'float32' as const } };
+    expect(applyPreset(chosen, 'digits-adam').train.precision).toBe('float32');
+    const { precision, ...rest } = recipeOf(applyPreset(chosen, 'digits-adam'));
+    expect(precision).toBe('float32');
+    expect(rest).toEqual(recipeOf(applyPreset(p, 'digits-adam')));
+  });
+
   it('passes momentum only to the optimizers that use it', () => {
     const p = defaultProject();
     expect(recipeOf({ ...p, train: { ...p.train, optimizer: 'momentum', momentum: 0.8 } }).optimizer).toEqual({ kind: 'momentum', lr: p.train.lr, momentum: 0.8 });
