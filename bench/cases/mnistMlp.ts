@@ -225,7 +225,7 @@ export async function runMnistMlp(o: MnistOptions): Promise<MnistResult> {
     notes.push(
       `${MNIST_MLP_ID}${o.quick ? ' (--quick: ' + n + ' samples, ' + grid + '×' + grid + ' grid)' : ''}: ${n} seeded samples, 784 → 256 → 256 → 10 ReLU with biases, ` +
         `trained 1 epoch by \`losscape train --preset digits-adam --dataset data.npz --no-standardize --hidden 256,256 --optimizer adam --lr ${LR} --batch-size ${BATCH} --epochs 1 --test-fraction 0\`. ` +
-        `(a) wall time of the child process \`losscape surface --run run.json --grid ${grid}\` (filter-normalized random directions, loss and accuracy, ${workers} workers: the default; ` +
+        `(a) wall time of the child process \`losscape surface --run run.npz --grid ${grid} --out surface.npz\` (filter-normalized random directions, loss and accuracy, ${workers} workers: the default; ` +
         'not repeated with --workers 1, which would double the case\'s time); scan = the surface file\'s timing.seconds. ' +
         `(b) Losscape: trainer.advance(1) of the run's recipe in this process (one thread; float64, and float32 with the recipe's precision float32); PyTorch: nn.Sequential, CrossEntropyLoss, torch.optim.Adam on a per-epoch shuffle. ` +
         `(c) Losscape: extremeEigenpairs(top 1, residual ≤ ${EIGEN_TOLERANCE}·‖H‖) on the exact HVP, one thread; PyTorch: power iteration on double-backward HVPs (create_graph), ` +
