@@ -1,7 +1,8 @@
 // The Model section: hidden layers, activations, batch norm, residual blocks, biases, the
-// initializer, and the parameter count P.
+// initializer, and the parameter count P; beside them, the model of a run opened from a file.
 import type { InitSpec, WeightInit } from '../../engine/nn/init.js';
-import { useDispatch, useProject } from '../AppContext.js';
+import { buildLayout } from '../../engine/nn/layout.js';
+import { useDispatch, useProject, useSession } from '../AppContext.js';
 import { activationOptions, initOptions } from '../state/options.js';
 import { formatCount, parameterCount } from '../state/parameters.js';
 import { MAX_LAYERS, MAX_WIDTH } from '../state/reducer.js';
@@ -15,6 +16,20 @@ const SCALED: ReadonlySet<WeightInit> = new Set(['constant', 'uniform', 'normal'
 /** The scale an initializer uses: the given one, or the engine's default (1 for gains, 0.1 otherwise). */
 function initScale(init: InitSpec): number {
   return init.scale ?? (init.weights.startsWith('xavier') || init.weights === 'orthogonal' ? 1 : 0.1);
+}
+
+/** For a run opened from a file: its own model, which the settings above (for the next run trained here) need not match. */
+function OpenedModel() {
+  const job = useSession((s) => s.training);
+  if (!job?.opened || !job.run) return null;
+  const { spec } = job.run;
+  const shape = [spec.inputs, ...spec.hidden.map((h) => h.width), spec.outputs].join(' → ');
+  const size = buildLayout(spec).size;
+  return (
+    <p className="hint" id="opened-model" data-parameters={size}>
+      The current run, opened from {job.opened}, is {shape} · {formatCount(size)} parameters; these settings are for a run trained here.
+    </p>
+  );
 }
 
 /** The Model section of the sidebar. */
@@ -78,6 +93,7 @@ export function ModelPanel({ described }: { described: DataSummaryState }) {
           )}
         </p>
       )}
+      <OpenedModel />
       {counted && 'error' in counted && (
         <p className="message message--error" role="alert">
           {counted.error}

@@ -91,6 +91,10 @@ describe('a 269,322-parameter model from PyTorch, its surface in the app', () =>
     await choose('#model-open', files.model);
     await waitFor(page, page.locator('.training[data-status="done"]'));
     expect(await page.locator('#run-opened').innerText()).toMatch(/Opened from mlp784\.safetensors/);
+    // The Model panel says what the opened model is, apart from its own settings for training.
+    expect(await page.getAttribute('#opened-model', 'data-parameters')).toBe('269322');
+    expect(await page.locator('#opened-model').innerText()).toContain('784 → 256 → 256 → 10 · 269\u2009322 parameters');
+    await screenshot(page.locator('[data-section="model"]'), 'large-1-model-panel');
     await screenshot(page, 'large-1-opened');
   });
 
