@@ -1,24 +1,15 @@
 /** Reading a run file given on the command line, with the data it was trained on. */
-import { readFile } from 'node:fs/promises';
 import { prepareData, type PreparedData } from '../engine/data/index.js';
 import { readRunFile, runStateOf, type RunFile } from '../engine/io/index.js';
 import type { RunState } from '../engine/landscape/surface.js';
 import { CliError } from './errors.js';
+import { readInput } from './readInput.js';
 import { holdDataOf } from './recipe/dataFiles.js';
 
 export interface LoadedRun {
   file: RunFile;
   state: RunState;
   data: PreparedData;
-}
-
-/** The bytes of the file `path` (what the file readers take: JSON text or the binary form); a file that cannot be read is a CliError naming it. */
-export async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 /** Reads `path` as a run file and prepares its data. */

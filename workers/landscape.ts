@@ -9,8 +9,8 @@ import type { AxisRange } from '../engine/landscape/grid.js';
 import { mergePlan, type HeavyPart, type HeldPlan, type PlanParts } from './heldPlan.js';
 import { lineOf, planLine, type LinePath } from '../engine/landscape/line.js';
 import { planEvaluator, pointEvaluator, type ScanPlan } from '../engine/landscape/plan.js';
-import { projectOntoPlane, scanTile, type Tile } from '../engine/landscape/scan.js';
-import { planSurface, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
+import { scanTile, type Tile } from '../engine/landscape/scan.js';
+import { planSurface, snapshotOnPlane, type DirectionInfo, type SurfaceRequest, type TrajectoryPoint } from '../engine/landscape/surface.js';
 
 let current: (HeldPlan & { evaluator: PlaneEvaluator; point?: (theta: Float64Array) => Metrics }) | null = null;
 
@@ -37,11 +37,7 @@ export const landscapeEndpoint = {
     const state = runStateOf(run);
     const { plan, info } = planSurface(state, prepareData(run.data), request);
     const path = state.trajectory ?? { steps: [], params: [] };
-    const trajectory = path.params.map((theta, k) => {
-      const { alpha, beta, distance } = projectOntoPlane(theta, plan.center, plan.d1, plan.d2);
-      return { step: path.steps[k], alpha, beta, loss: NaN, planeLoss: NaN, distance };
-    });
-    return { plan, info, trajectory };
+    return { plan, info, trajectory: path.params.map((theta, k) => snapshotOnPlane(plan, path.steps[k], theta)) };
   },
   /** Plans a line through a run's parameters (initial → trained, or along a direction through θ*); the pool scans it like a grid with one β. */
   prepareLine(run: RunFile, request: LineRequest): ScanPlan {
@@ -56,11 +52,11 @@ export const landscapeEndpoint = {
     current = { plan, ids, evaluator: merged.sameEvaluator && current ? current.evaluator : planEvaluator(plan) };
     return [];
   },
-  /** The true loss at a path snapshot θ, and the loss on the current plane at its projection (α, β). */
-  pathPoint(theta: Float64Array, alpha: number, beta: number): { loss: number; planeLoss: number } {
+  /** A path snapshot θ of `step` on the current plane: its projection, its true loss and the loss on the plane there. */
+  pathPoint(step: number, theta: Float64Array): TrajectoryPoint {
     if (!current) throw new Error('no scan plan: call setup first');
     current.point ??= pointEvaluator(current.plan);
-    return { loss: current.point(theta).loss, planeLoss: current.evaluator.at(alpha, beta).loss };
+    return snapshotOnPlane(current.plan, step, theta, { point: current.point, plane: current.evaluator });
   },
   /** Rows i0 … i1−1 of the current plan's grid; the arrays are transferred. */
   tile(i0: number, i1: number): Tile {

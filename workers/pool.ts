@@ -5,7 +5,7 @@
 import type { Remote } from 'comlink';
 import { LosscapeError } from '../engine/errors.js';
 import type { ScanPlan } from '../engine/landscape/plan.js';
-import { projectOntoPlane, tileRanges, type Tile } from '../engine/landscape/scan.js';
+import { tileRanges, type Tile } from '../engine/landscape/scan.js';
 import type { TrajectoryPoint } from '../engine/landscape/surface.js';
 import { planSender } from './heldPlan.js';
 import type { LandscapeEndpoint } from './landscape.js';
@@ -90,9 +90,7 @@ export function createLandscapePool(size: number, spawn: () => PoolWorker): Land
         // Each snapshot's losses cost a grid point or two: the workers share them once the tiles are handed out.
         while (path && nextPoint < path.params.length && !cancelled()) {
           const k = nextPoint++;
-          const { alpha, beta, distance } = projectOntoPlane(path.params[k], plan.center, plan.d1, plan.d2);
-          const { loss, planeLoss } = await worker.remote.pathPoint(path.params[k], alpha, beta);
-          trajectory[k] = { step: path.steps[k], alpha, beta, loss, planeLoss, distance };
+          trajectory[k] = await worker.remote.pathPoint(path.steps[k], path.params[k]);
           done++;
           options.onProgress?.(done, total);
         }

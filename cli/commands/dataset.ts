@@ -5,7 +5,7 @@ import { readRunFile } from '../../engine/io/index.js';
 import { writeResult } from '../output.js';
 import { holdDataOf } from '../recipe/dataFiles.js';
 import { addDataOptions, dataSpecFrom, type DataOptions } from '../recipe/dataOptions.js';
-import { readInput } from '../runInput.js';
+import { readInput } from '../readInput.js';
 
 interface DatasetOptions extends DataOptions {
   run?: string;

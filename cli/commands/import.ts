@@ -12,7 +12,7 @@ import { CliError } from '../errors.js';
 import { readLossLandscapeH5 } from '../formats/h5Surface.js';
 import { writeResult } from '../output.js';
 import { addDataOptions, dataSpecFrom, type DataOptions } from '../recipe/dataOptions.js';
-import { readInput } from '../runInput.js';
+import { readInput } from '../readInput.js';
 
 interface ImportOptions extends DataOptions {
   activation?: Activation[];

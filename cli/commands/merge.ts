@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { mergeSurfaceParts, readSurfacePart, surfaceFileFrom } from '../../engine/io/index.js';
 import { writeResult } from '../output.js';
-import { readInput } from '../runInput.js';
+import { readInput } from '../readInput.js';
 
 async function runMerge(files: string[], options: { out?: string }): Promise<void> {
   const parts = await Promise.all(files.map(async (file) => readSurfacePart(await readInput(file), file)));

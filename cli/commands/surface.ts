@@ -11,7 +11,8 @@ import { parseGridSize, parsePositiveInteger, parseRange, precisionOption, type 
 import { writeResult } from '../output.js';
 import { progressBar } from '../progress.js';
 import { parseInteger } from '../recipe/dataOptions.js';
-import { loadRun, readInput } from '../runInput.js';
+import { readInput } from '../readInput.js';
+import { loadRun } from '../runInput.js';
 import { addSampleOptions, sampleChoice, type SampleOptions } from '../sampleOptions.js';
 import { workerCount } from '../workerCount.js';
 

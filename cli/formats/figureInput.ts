@@ -1,7 +1,7 @@
 /** What `losscape render` reads: a surface or line file (JSON or .npz), or a loss-landscape .h5 surface. */
 import { fileFormat, LINE_FORMAT, readLineFile, readSurfaceFile, SURFACE_FORMAT, SURFACE_PART_FORMAT, type LineFile, type SurfaceFile } from '../../engine/io/index.js';
 import { CliError } from '../errors.js';
-import { readInput } from '../runInput.js';
+import { readInput } from '../readInput.js';
 import { readLossLandscapeH5 } from './h5Surface.js';
 
 export type FigureInput = { kind: 'surface'; file: SurfaceFile } | { kind: 'line'; file: LineFile };

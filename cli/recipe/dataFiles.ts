@@ -5,10 +5,10 @@
  * have the recorded hash.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { holdArrayFiles, isHeld, type DataFile, type DataSpec, type FileSource } from '../../engine/data/index.js';
 import { CliError } from '../errors.js';
+import { readInput } from '../readInput.js';
 
 /** Whether a `--dataset` value names an array file: .npz, .npy, or IDX (`…-idx3-ubyte`, `….idx1-ubyte`, gzipped or not). */
 export function isArrayFileName(name: string): boolean {
@@ -40,12 +40,7 @@ export async function holdDataOf(spec: DataSpec, runPath?: string): Promise<void
 /** A file's bytes, name, absolute path and SHA-256. */
 async function readDataFile(file: string) {
   const absolute = path.resolve(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(absolute));
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const bytes = await readInput(file);
   return { name: path.basename(absolute), path: absolute, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
 }
 

@@ -24,7 +24,7 @@ type Numeric = (number | null)[];
 type ArrayRef = { $npy: string } | { $rows: string };
 
 const isNumeric = (v: unknown): v is Numeric => Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null);
-/** Rows of one length (at least one row), as a flat list, or null. */
+/** The shape of a list of rows of one length (at least one row, one column), or null when `v` is not one. */
 function matrix(v: unknown): { rows: number; columns: number } | null {
   if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return null;
   const columns = (v[0] as unknown[]).length;

@@ -6,6 +6,7 @@ import { buildLayout, type MlpSpec, type NormMode } from '../nn/index.js';
 import { normalizeDirection, orthogonalize, randomDirection, type Normalization } from './directions.js';
 import { axisValues, type AxisRange } from './grid.js';
 import { trajectoryPca } from './pca.js';
+import type { Metrics, PlaneEvaluator } from './evaluator.js';
 import { checkPlan, planData, planEvaluator, pointEvaluator, precisionOf, type ScanPlan } from './plan.js';
 import type { SampleChoice } from './samples.js';
 import type { Precision } from '../nn/fast/linear.js';
@@ -111,13 +112,24 @@ export interface TrajectoryPoint {
   distance: number;
 }
 
+/** What gives a snapshot's losses: the plan's evaluator at θ, and on the plane. */
+export interface PathLosses {
+  point: (theta: Float64Array) => Metrics;
+  plane: PlaneEvaluator;
+}
+
+/**
+ * The snapshot θ of `step` projected onto the plan's plane, with its true and on-plane losses
+ * from `losses`; without them both are NaN (not computed yet: each costs a pass over the data).
+ */
+export function snapshotOnPlane(plan: ScanPlan, step: number, theta: Float64Array, losses?: PathLosses): TrajectoryPoint {
+  const { alpha, beta, distance } = projectOntoPlane(theta, plan.center, plan.d1, plan.d2);
+  const loss = losses ? losses.point(theta).loss : NaN;
+  return { step, alpha, beta, loss, planeLoss: losses ? losses.plane.at(alpha, beta).loss : NaN, distance };
+}
+
 /** Projects the run's snapshots onto the plan's plane, with their true and on-plane losses. */
 export function projectTrajectory(plan: ScanPlan, trajectory: { steps: number[]; params: Float64Array[] }): TrajectoryPoint[] {
-  const onPlane = planEvaluator(plan);
-  const at = pointEvaluator(plan);
-  return trajectory.params.map((theta, k) => {
-    const { alpha, beta, distance } = projectOntoPlane(theta, plan.center, plan.d1, plan.d2);
-    const loss = at(theta).loss;
-    return { step: trajectory.steps[k], alpha, beta, loss, planeLoss: onPlane.at(alpha, beta).loss, distance };
-  });
+  const losses = { plane: planEvaluator(plan), point: pointEvaluator(plan) };
+  return trajectory.params.map((theta, k) => snapshotOnPlane(plan, trajectory.steps[k], theta, losses));
 }
